@@ -1,0 +1,28 @@
+# Two commands do everything on a fresh Debian machine: `make run` and `make test`.
+SHELL := /bin/bash
+CONFIG ?= Release
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+
+.PHONY: setup build run test bench manifest clean
+
+setup:
+	bash scripts/setup.sh
+
+build: setup
+	dotnet build VisionAspire.sln -c $(CONFIG)
+
+run: build
+	dotnet run --no-build -c $(CONFIG) --project AppHost -- $(ARGS)
+
+test: build
+	bash scripts/test.sh $(CONFIG)
+
+bench: build
+	dotnet run --no-build -c $(CONFIG) --project Cli -- bench
+
+manifest: build
+	dotnet run --no-build -c $(CONFIG) --project AppHost -- --publisher manifest --output-path aspire-manifest.json
+
+clean:
+	dotnet clean VisionAspire.sln >/dev/null; rm -rf .state

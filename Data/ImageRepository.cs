@@ -1,0 +1,156 @@
+using Npgsql;
+using NpgsqlTypes;
+using VisionAspire.Contracts;
+
+namespace VisionAspire.Data;
+
+/// <summary>Image metadata rows. Thread-safe: every call uses its own pooled connection.</summary>
+public sealed class ImageRepository(NpgsqlDataSource db)
+{
+    public const int MaxPageSize = 1000;
+
+    private const string Columns =
+        "id, sha256, filename, content_type, size_bytes, width, height, kind, status, storage_key, error, job_id, created_at, updated_at";
+
+    /// <summary>
+    /// Inserts the image unless a row with the same sha256 exists, and returns the row that holds those bytes.
+    /// Race-safe: of N concurrent identical uploads exactly one gets <c>Created = true</c>.
+    /// </summary>
+    public async Task<(ImageRecord Image, bool Created)> InsertOrGetBySha256Async(NewImage image, Guid jobId, CancellationToken ct)
+    {
+        // ON CONFLICT waits for a concurrent inserter of the same sha256 to commit, so the follow-up read
+        // (a new statement, hence a new snapshot) sees its row. Only a concurrent delete can make it miss.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await using (var insert = db.CreateCommand($"""
+                INSERT INTO images (id, sha256, filename, content_type, size_bytes, status, storage_key, job_id, user_id)
+                VALUES (@id, @sha256, @filename, @content_type, @size_bytes, @status, @storage_key, @job_id, @user_id)
+                ON CONFLICT (sha256) DO NOTHING
+                RETURNING {Columns}
+                """))
+            {
+                insert.Parameters.AddWithValue("id", image.Id);
+                insert.Parameters.AddWithValue("sha256", image.Sha256);
+                insert.Parameters.AddWithValue("filename", image.FileName);
+                insert.Parameters.AddWithValue("content_type", image.ContentType);
+                insert.Parameters.AddWithValue("size_bytes", image.SizeBytes);
+                insert.Parameters.AddWithValue("status", ImageStatus.Uploaded);
+                insert.Parameters.AddWithValue("storage_key", image.StorageKey);
+                insert.Parameters.AddWithValue("job_id", jobId);
+                insert.Parameters.Add(new NpgsqlParameter<Guid?>("user_id", NpgsqlDbType.Uuid) { TypedValue = image.UserId });
+                var created = await ReadSingleAsync(insert, ct);
+                if (created is not null)
+                {
+                    return (created, true);
+                }
+            }
+
+            await using var select = db.CreateCommand($"SELECT {Columns} FROM images WHERE sha256 = @sha256");
+            select.Parameters.AddWithValue("sha256", image.Sha256);
+            var existing = await ReadSingleAsync(select, ct);
+            if (existing is not null)
+            {
+                return (existing, false);
+            }
+        }
+
+        throw new InvalidOperationException($"Image with sha256 {image.Sha256} was deleted while being inserted, three times in a row.");
+    }
+
+    public async Task<ImageRecord?> GetAsync(Guid id, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand($"SELECT {Columns} FROM images WHERE id = @id");
+        command.Parameters.AddWithValue("id", id);
+        return await ReadSingleAsync(command, ct);
+    }
+
+    /// <summary>Newest first. <paramref name="page"/> starts at 1; <paramref name="limit"/> is 1..<see cref="MaxPageSize"/>.</summary>
+    public async Task<(IReadOnlyList<ImageRecord> Items, long Total)> ListAsync(int page, int limit, string? kind, string? status, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
+
+        const string filter = "(@kind::text IS NULL OR kind = @kind) AND (@status::text IS NULL OR status = @status)";
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(FilteredCommand($"SELECT count(*) FROM images WHERE {filter}", kind, status));
+        var items = FilteredCommand(
+            $"SELECT {Columns} FROM images WHERE {filter} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset", kind, status);
+        items.Parameters.AddWithValue("limit", limit);
+        items.Parameters.AddWithValue("offset", (long)(page - 1) * limit);
+        batch.BatchCommands.Add(items);
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var total = reader.GetInt64(0);
+        await reader.NextResultAsync(ct);
+        var list = new List<ImageRecord>(limit);
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(Map(reader));
+        }
+
+        return (list, total);
+    }
+
+    /// <summary>Sets status and error (null clears it). Returns false when no such image exists.</summary>
+    public async Task<bool> UpdateStatusAsync(Guid id, string status, string? error, CancellationToken ct)
+    {
+        if (!ImageStatus.All.Contains(status))
+        {
+            throw new ArgumentException($"Unknown image status '{status}'; expected one of {string.Join(", ", ImageStatus.All)}.", nameof(status));
+        }
+
+        await using var command = db.CreateCommand(
+            "UPDATE images SET status = @status, error = @error, updated_at = now() WHERE id = @id");
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.Add(new NpgsqlParameter<string?>("error", NpgsqlDbType.Text) { TypedValue = error });
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>Records what preprocessing found and moves the image to <c>queued</c>. Returns false when no such image exists.</summary>
+    public async Task<bool> SetPreprocessedAsync(Guid id, int width, int height, string kind, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand("""
+            UPDATE images SET width = @width, height = @height, kind = @kind, status = @status, error = NULL, updated_at = now()
+            WHERE id = @id
+            """);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("width", width);
+        command.Parameters.AddWithValue("height", height);
+        command.Parameters.AddWithValue("kind", kind);
+        command.Parameters.AddWithValue("status", ImageStatus.Queued);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private static NpgsqlBatchCommand FilteredCommand(string sql, string? kind, string? status)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<string?>("kind", NpgsqlDbType.Text) { TypedValue = kind });
+        command.Parameters.Add(new NpgsqlParameter<string?>("status", NpgsqlDbType.Text) { TypedValue = status });
+        return command;
+    }
+
+    private static async Task<ImageRecord?> ReadSingleAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Map(reader) : null;
+    }
+
+    private static ImageRecord Map(NpgsqlDataReader r) => new(
+        r.GetGuid(0),
+        r.GetString(1),
+        r.GetString(2),
+        r.GetString(3),
+        r.GetInt64(4),
+        r.IsDBNull(5) ? null : r.GetInt32(5),
+        r.IsDBNull(6) ? null : r.GetInt32(6),
+        r.IsDBNull(7) ? null : r.GetString(7),
+        r.GetString(8),
+        r.GetString(9),
+        r.IsDBNull(10) ? null : r.GetString(10),
+        r.IsDBNull(11) ? null : r.GetGuid(11),
+        r.GetFieldValue<DateTimeOffset>(12),
+        r.GetFieldValue<DateTimeOffset>(13));
+}

@@ -1,0 +1,19 @@
+namespace VisionAspire.Data;
+
+public sealed record JobRecord(
+    Guid Id,
+    string Type,
+    string Status,
+    int Total,
+    int Done,
+    int Failed,
+    string? PayloadJson,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<JobEvent> History,
+    IReadOnlyList<JobItem> Items);
+
+public sealed record JobEvent(string Status, string? Message, DateTimeOffset At);
+
+/// <summary>One unit of a job; <see cref="Status"/> is one of <see cref="JobItemStatus"/>.</summary>
+public sealed record JobItem(int Index, Guid? ImageId, string Status, string? ResultJson, string? Error);

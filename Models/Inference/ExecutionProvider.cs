@@ -1,0 +1,8 @@
+namespace VisionAspire.Models;
+
+/// <summary>Where ONNX Runtime executes a model.</summary>
+public enum ExecutionProvider
+{
+    Cpu,
+    Cuda,
+}

@@ -1,0 +1,55 @@
+using System.Runtime.InteropServices;
+
+namespace VisionAspire.Imaging.Native;
+
+/// <summary>
+/// Process-wide libvips start-up and access to its error buffer. Thread-safe: initialisation runs once,
+/// and the global error buffer is read and cleared under one lock.
+/// </summary>
+internal static class VipsRuntime
+{
+    private static readonly Lock ErrorLock = new();
+    private static readonly Lazy<bool> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static void EnsureInitialized() => _ = Started.Value;
+
+    /// <summary>Returns and clears the text libvips left in its process-global error buffer by the call that just failed.</summary>
+    public static string TakeError()
+    {
+        lock (ErrorLock)
+        {
+            var text = Marshal.PtrToStringUTF8(LibVips.vips_error_buffer()) ?? string.Empty;
+            LibVips.vips_error_clear();
+            var trimmed = text.Trim();
+            return trimmed.Length == 0 ? "libvips gave no error text" : trimmed.Replace('\n', ' ');
+        }
+    }
+
+    private static bool Start()
+    {
+        try
+        {
+            if (LibVips.vips_init("VisionAspire") != 0)
+            {
+                throw new ImagingException($"libvips failed to start: {TakeError()}");
+            }
+        }
+        catch (DllNotFoundException e)
+        {
+            throw new ImagingException(
+                "libvips.so.42 was not found; install the Debian package libvips42 (scripts/setup.sh does).", e);
+        }
+
+        // Every call here builds a fresh operation on fresh input (a new blob, a new image), so the operation
+        // cache would never hit; it would only keep up to 100 finished operations and their pixel buffers
+        // alive, which looks exactly like a leak. Caching off keeps memory proportional to live images.
+        LibVips.vips_cache_set_max(0);
+        LibVips.vips_cache_set_max_mem(0);
+        LibVips.vips_cache_set_max_files(0);
+
+        // Loaders marked untrusted (ImageMagick, PDF, SVG, ...) must never run on uploads, even through the
+        // generic "find a loader" paths of thumbnail_buffer.
+        LibVips.vips_block_untrusted_set(1);
+        return true;
+    }
+}

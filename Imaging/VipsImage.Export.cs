@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using VisionAspire.Imaging.Native;
+
+namespace VisionAspire.Imaging;
+
+public sealed partial class VipsImage
+{
+    private static readonly ConcurrentDictionary<ImageFormat, bool> Encodable = new();
+
+    /// <summary>Decodes to 8-bit sRGB, 3 bands, interleaved; alpha is flattened onto white.</summary>
+    /// <exception cref="CorruptImageException">The pixel data cannot be decoded.</exception>
+    public unsafe PixelBuffer ToPixels()
+    {
+        using var rgb = ToUcharRgb();
+        nuint size;
+        var data = LibVips.vips_image_write_to_memory(rgb.Handle, &size);
+        if (data == 0)
+        {
+            throw PixelFailure(VipsRuntime.TakeError());
+        }
+
+        try
+        {
+            var pixels = new ReadOnlySpan<byte>((void*)data, checked((int)size)).ToArray();
+            return new PixelBuffer(pixels, rgb.Width, rgb.Height, 3);
+        }
+        finally
+        {
+            GObject.g_free(data);
+        }
+    }
+
+    /// <summary>Encodes to <paramref name="format"/>.</summary>
+    /// <exception cref="ImageFormatException">This libvips build cannot write the format.</exception>
+    /// <exception cref="CorruptImageException">The source pixels cannot be decoded.</exception>
+    public byte[] Encode(ImageFormat format, EncodeOptions? options = null)
+    {
+        options ??= EncodeOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Quality, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Quality, 100, nameof(options));
+        if (!CanEncode(format))
+        {
+            throw new ImageFormatException($"{format} images cannot be written by this libvips build.");
+        }
+
+        return Save(format, options);
+    }
+
+    /// <summary>Whether this libvips build can write <paramref name="format"/> (HEIF/AVIF depend on libheif's encoders).</summary>
+    public static bool CanEncode(ImageFormat format) =>
+        format != ImageFormat.Unknown && Encodable.GetOrAdd(format, static f => ProbeEncoder(f));
+
+    private byte[] Save(ImageFormat format, EncodeOptions options)
+    {
+        using var op = VipsOperation.Create(VipsCodecs.Saver(format)).Set("in", this).Set("strip", options.StripMetadata);
+        switch (format)
+        {
+            case ImageFormat.Jpeg or ImageFormat.WebP:
+                op.Set("Q", options.Quality);
+                break;
+            case ImageFormat.Tiff:
+                op.SetEnum("compression", "deflate");
+                break;
+            case ImageFormat.Heif or ImageFormat.Avif:
+                op.Set("Q", options.Quality).SetEnum("compression", format == ImageFormat.Avif ? "av1" : "hevc");
+                break;
+        }
+
+        op.Build(PixelFailure);
+        return op.GetBlob("buffer");
+    }
+
+    private VipsImage ToUcharRgb()
+    {
+        var current = Apply("copy");
+        if (!current.IsUcharSrgb)
+        {
+            current = Then(current, image => image.Apply("colourspace", op => op.SetEnum("space", "srgb")));
+        }
+
+        if (current.HasAlpha)
+        {
+            current = Then(current, image => image.Apply("flatten", op => op.Set("background", [255.0, 255.0, 255.0])));
+        }
+
+        if (LibVips.vips_image_get_format(current.Handle) != FormatUchar)
+        {
+            current = Then(current, image => image.Apply("cast", op => op.SetEnum("format", "uchar")));
+        }
+
+        if (current.Bands > 3)
+        {
+            current = Then(current, image => image.Apply("extract_band", op => op.Set("band", 0).Set("n", 3)));
+        }
+
+        return current;
+    }
+
+    private static VipsImage Then(VipsImage image, Func<VipsImage, VipsImage> next)
+    {
+        using (image)
+        {
+            return next(image);
+        }
+    }
+
+    private static unsafe bool ProbeEncoder(ImageFormat format)
+    {
+        if (!VipsOperation.Exists(VipsCodecs.Saver(format)))
+        {
+            return false;
+        }
+
+        var pixels = new byte[16 * 16 * 3];
+        GObjectHandle handle;
+        fixed (byte* p = pixels)
+        {
+            handle = LibVips.vips_image_new_from_memory_copy(p, (nuint)pixels.Length, 16, 16, 3, FormatUchar);
+        }
+
+        using var probe = new VipsImage(handle, ImageFormat.Unknown);
+        try
+        {
+            probe.Save(format, EncodeOptions.Default);
+            return true;
+        }
+        catch (ImagingException)
+        {
+            return false;
+        }
+    }
+}

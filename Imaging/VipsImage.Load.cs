@@ -1,0 +1,150 @@
+using VisionAspire.Imaging.Native;
+
+namespace VisionAspire.Imaging;
+
+public sealed partial class VipsImage
+{
+    private const int MaxDimension = 10_000_000;
+
+    /// <summary>Decodes an image from memory (the bytes are copied; the span may be reused at once).</summary>
+    /// <exception cref="ImageFormatException">Empty input or not a supported format.</exception>
+    /// <exception cref="CorruptImageException">The header cannot be parsed.</exception>
+    /// <exception cref="ImageTooLargeException">More pixels than <see cref="ImageLoadOptions.MaxPixels"/>.</exception>
+    public static VipsImage Load(ReadOnlySpan<byte> data, ImageLoadOptions? options = null)
+    {
+        options ??= ImageLoadOptions.Default;
+        var format = Sniff(data);
+        using var blob = VipsAreaHandle.CopyBlob(data);
+        var image = Open(format, blob, path: null, options);
+        return options.AutoRotate ? RotateUpright(image) : image;
+    }
+
+    public static VipsImage Load(Stream stream, ImageLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))
+        {
+            return Load(segment.AsSpan((int)memory.Position), options);
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return Load(copy.GetBuffer().AsSpan(0, (int)copy.Length), options);
+    }
+
+    /// <summary>Decodes a file; libvips reads it lazily, so the file must stay in place while the image is used.</summary>
+    public static VipsImage LoadFile(string path, ImageLoadOptions? options = null)
+    {
+        options ??= ImageLoadOptions.Default;
+        Span<byte> header = stackalloc byte[ImageFormatSniffer.HeaderLength];
+        int read;
+        using (var file = File.OpenRead(path))
+        {
+            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+
+        var format = Sniff(header[..read]);
+        var image = Open(format, blob: null, path, options);
+        return options.AutoRotate ? RotateUpright(image) : image;
+    }
+
+    /// <summary>Parses only the header: format, size, bands, EXIF orientation. No pixel is decoded and no limit applied.</summary>
+    public static ImageHeader ReadHeader(ReadOnlySpan<byte> data)
+    {
+        var format = Sniff(data);
+        using var blob = VipsAreaHandle.CopyBlob(data);
+        using var image = Open(format, blob, path: null, options: null);
+        return new ImageHeader(format, image.Width, image.Height, image.Bands, image.Orientation);
+    }
+
+    /// <summary>
+    /// Decode-and-shrink in one pass (libvips thumbnail_buffer: shrink-on-load for JPEG, WebP, HEIF); the pixel
+    /// limit is checked from the header first. See <see cref="Thumbnail"/> for the sizing rules.
+    /// </summary>
+    public static VipsImage ThumbnailBuffer(ReadOnlySpan<byte> data, int width, int? height = null,
+        ResizeMode mode = ResizeMode.Fit, ImageLoadOptions? options = null)
+    {
+        options ??= ImageLoadOptions.Default;
+        ValidateBox(width, height);
+        var format = Sniff(data);
+        using var blob = VipsAreaHandle.CopyBlob(data);
+        Open(format, blob, path: null, options).Dispose();
+
+        using var op = VipsOperation.Create("thumbnail_buffer")
+            .Set("buffer", blob)
+            .Set("no_rotate", !options.AutoRotate)
+            .SetEnum("fail_on", FailOn(options));
+        SetThumbnailBox(op, width, height, mode, allowUpscale: false);
+        op.Build(message => new CorruptImageException($"The {format} image cannot be decoded: {message}"));
+        var thumbnail = op.GetImage("out", format);
+        return mode == ResizeMode.Pad ? PadTo(thumbnail, width, height ?? width) : thumbnail;
+    }
+
+    /// <summary>Whether this libvips build can decode the format.</summary>
+    public static bool CanDecode(ImageFormat format) =>
+        format != ImageFormat.Unknown && VipsOperation.Exists(VipsCodecs.Loader(format, fromFile: false));
+
+    private static ImageFormat Sniff(ReadOnlySpan<byte> data)
+    {
+        if (data.IsEmpty)
+        {
+            throw new ImageFormatException("The image is empty (0 bytes).");
+        }
+
+        var format = ImageFormatSniffer.Detect(data);
+        if (format == ImageFormat.Unknown)
+        {
+            var head = Convert.ToHexString(data[..Math.Min(data.Length, 8)]);
+            throw new ImageFormatException(
+                $"Not a supported image: the first bytes ({head}) match none of JPEG, PNG, WebP, TIFF, GIF, HEIF, AVIF.");
+        }
+
+        if (!CanDecode(format))
+        {
+            throw new ImageFormatException($"{format} images cannot be decoded by this libvips build.");
+        }
+
+        return format;
+    }
+
+    /// <summary>Runs the loader, which parses only the header; pixels are decoded later, on demand.</summary>
+    private static VipsImage Open(ImageFormat format, VipsAreaHandle? blob, string? path, ImageLoadOptions? options)
+    {
+        using var op = VipsOperation.Create(VipsCodecs.Loader(format, fromFile: path is not null));
+        if (path is not null)
+        {
+            op.Set("filename", path);
+        }
+        else
+        {
+            op.Set("buffer", blob!);
+        }
+
+        op.SetEnum("fail_on", FailOn(options ?? ImageLoadOptions.Default));
+        op.Build(message => new CorruptImageException($"The {format} image cannot be decoded: {message}"));
+        var image = op.GetImage("out", format);
+        if (options is not null && (long)image.Width * image.Height > options.MaxPixels)
+        {
+            var (w, h) = (image.Width, image.Height);
+            image.Dispose();
+            throw new ImageTooLargeException(w, h, options.MaxPixels);
+        }
+
+        return image;
+    }
+
+    private static VipsImage RotateUpright(VipsImage image)
+    {
+        if (image.Orientation == 1)
+        {
+            return image;
+        }
+
+        using (image)
+        {
+            return image.AutoRotate();
+        }
+    }
+
+    private static string FailOn(ImageLoadOptions options) => options.TolerateWarnings ? "error" : "warning";
+}

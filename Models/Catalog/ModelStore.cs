@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace VisionAspire.Models;
+
+/// <summary>
+/// Opens catalogued models from a models folder, verifying each file's sha256 the first time it is used
+/// (and again if its size or modification time changes). Thread-safe.
+/// </summary>
+public sealed class ModelStore
+{
+    public const string ModelsDirVariable = "VISION_MODELS_DIR";
+
+    private readonly ConcurrentDictionary<string, FileStamp> _verified = new(StringComparer.Ordinal);
+
+    public ModelStore(ModelCatalog catalog, string modelsDir, InferenceOptions options)
+    {
+        Catalog = catalog;
+        ModelsDirectory = modelsDir;
+        Options = options;
+    }
+
+    public ModelCatalog Catalog { get; }
+    public string ModelsDirectory { get; }
+    public InferenceOptions Options { get; }
+
+    /// <summary>The default catalog with models from VISION_MODELS_DIR, else &lt;repo&gt;/.tools/models.</summary>
+    public static ModelStore CreateDefault(InferenceOptions? options = null) =>
+        new(ModelCatalog.LoadDefault(), DefaultModelsDirectory(), options ?? InferenceOptions.Default);
+
+    public static string DefaultModelsDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable(ModelsDirVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+        return RepositoryLayout.UnderRoot(".tools", "models")
+            ?? Path.Combine(AppContext.BaseDirectory, ".tools", "models");
+    }
+
+    public ModelEntry Entry(string modelId) => Catalog.Get(modelId);
+
+    /// <summary>Verifies and loads a model. Throws <see cref="ModelFileNotFoundException"/> or <see cref="ModelIntegrityException"/>.</summary>
+    public InferenceSession Open(string modelId)
+    {
+        var entry = Catalog.Get(modelId);
+        var path = Path.Combine(ModelsDirectory, entry.File);
+        Verify(entry.Id, path, entry.Sha256, entry.SourceUrl);
+        return InferenceSession.Open(path, Options);
+    }
+
+    /// <summary>The verified labels of a model (line k = class k); empty when the model has none.</summary>
+    public IReadOnlyList<string> Labels(string modelId)
+    {
+        var entry = Catalog.Get(modelId);
+        if (entry.Labels is null)
+        {
+            return [];
+        }
+        var path = Path.Combine(ModelsDirectory, entry.Labels.File);
+        Verify(entry.Id, path, entry.Labels.Sha256, entry.Labels.SourceUrl);
+        return File.ReadAllLines(path).Select(line => line.Trim()).ToArray();
+    }
+
+    private void Verify(string modelId, string path, string expectedSha256, string sourceUrl)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new ModelFileNotFoundException(modelId, Path.GetFullPath(path), sourceUrl);
+        }
+        var stamp = new FileStamp(info.Length, info.LastWriteTimeUtc);
+        var key = Path.GetFullPath(path);
+        if (_verified.TryGetValue(key, out var known) && known == stamp)
+        {
+            return;
+        }
+
+        using var stream = info.OpenRead();
+        var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+        if (!string.Equals(actual, expectedSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ModelIntegrityException(key, expectedSha256, actual);
+        }
+        _verified[key] = stamp;
+    }
+
+    private readonly record struct FileStamp(long Length, DateTime LastWriteUtc);
+}

@@ -1,0 +1,75 @@
+using RabbitMQ.Client;
+using VisionAspire.Contracts;
+
+namespace VisionAspire.Messaging;
+
+/// <summary>
+/// Publishes persistent JSON messages to <see cref="Queues.Exchange"/> and returns only once the broker has
+/// confirmed them; an unroutable message (no queue bound) fails with a PublishException instead of vanishing.
+/// Thread-safe: publishes share one confirm-enabled channel and are serialised on it.
+/// </summary>
+public sealed class MessagePublisher(IConnection connection) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IChannel? _channel;
+
+    public async Task PublishAsync<T>(string routingKey, T message, CancellationToken ct = default) where T : IMessage
+    {
+        var body = MessageJson.Serialize(message);
+        var properties = new BasicProperties
+        {
+            Persistent = true,
+            ContentType = MessageJson.ContentType,
+            Type = T.MessageType,
+            MessageId = Guid.NewGuid().ToString("N"),
+            Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
+            Headers = new Dictionary<string, object?> { [MessageHeaders.Attempt] = 1 },
+        };
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var channel = await GetOpenChannelAsync(ct);
+            await channel.BasicPublishAsync(Queues.Exchange, routingKey, mandatory: true, properties, body, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_channel is not null)
+            {
+                await _channel.DisposeAsync();
+                _channel = null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async ValueTask<IChannel> GetOpenChannelAsync(CancellationToken ct)
+    {
+        if (_channel is { IsOpen: true })
+        {
+            return _channel;
+        }
+
+        if (_channel is not null)
+        {
+            await _channel.DisposeAsync();
+            _channel = null;
+        }
+
+        _channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
+        return _channel;
+    }
+}

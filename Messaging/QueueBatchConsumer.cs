@@ -1,0 +1,126 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using VisionAspire.Contracts;
+
+namespace VisionAspire.Messaging;
+
+/// <summary>
+/// Like <see cref="QueueConsumer{T}"/>, but hands the handler up to <see cref="BatchSize"/> messages at once,
+/// waiting at most <see cref="MaxBatchDelay"/> after the first for the batch to fill (for batched inference).
+/// Every message of a successful batch is acked after <see cref="HandleBatchAsync"/> returned. When a batch
+/// throws, its messages are handled again one per call so one bad message cannot sink the others; each
+/// failure then gets the usual retry / dead-letter treatment. The handler must therefore be idempotent per
+/// message. Batches run one at a time.
+/// </summary>
+public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMessage
+{
+    private Channel<ReceivedMessage<T>>? _pending;
+
+    protected QueueBatchConsumer(IConnection connection, ILogger logger) : base(connection, logger)
+    {
+    }
+
+    protected virtual int BatchSize => 8;
+
+    protected virtual TimeSpan MaxBatchDelay => TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Room for the next batch to arrive while one is being handled.</summary>
+    protected override ushort PrefetchCount => (ushort)Math.Clamp(BatchSize * 2, 1, ushort.MaxValue);
+
+    /// <summary>Handles a batch of 1..<see cref="BatchSize"/> messages. <paramref name="ct"/> fires only when the host's shutdown timeout expires.</summary>
+    protected abstract Task HandleBatchAsync(IReadOnlyList<T> messages, CancellationToken ct);
+
+    private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stopping)
+    {
+        var received = Decode(channel, delivery, out var error);
+        if (received is null)
+        {
+            await DeadLetterUndecodableAsync(channel, delivery, error);
+            return;
+        }
+
+        _pending!.Writer.TryWrite(received);
+    }
+
+    private protected override Task RunSessionAsync(CancellationToken sessionEnd)
+    {
+        // A fresh buffer per channel: deliveries of a dead channel can no longer be acked, the broker redelivers them.
+        var pending = Channel.CreateUnbounded<ReceivedMessage<T>>(new UnboundedChannelOptions { SingleReader = true });
+        _pending = pending;
+        return DispatchBatchesAsync(pending.Reader, sessionEnd);
+    }
+
+    private async Task DispatchBatchesAsync(ChannelReader<ReceivedMessage<T>> reader, CancellationToken sessionEnd)
+    {
+        try
+        {
+            while (await reader.WaitToReadAsync(sessionEnd))
+            {
+                var batch = await CollectBatchAsync(reader, sessionEnd);
+                await HandleAndSettleAsync(batch);
+            }
+        }
+        catch (OperationCanceledException) when (sessionEnd.IsCancellationRequested)
+        {
+            // Collected but not started deliveries stay unacked and return to the queue with the channel.
+        }
+    }
+
+    private async Task<List<ReceivedMessage<T>>> CollectBatchAsync(ChannelReader<ReceivedMessage<T>> reader, CancellationToken sessionEnd)
+    {
+        var batch = new List<ReceivedMessage<T>>(BatchSize);
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(sessionEnd);
+        window.CancelAfter(MaxBatchDelay);
+        try
+        {
+            do
+            {
+                while (batch.Count < BatchSize && reader.TryRead(out var received))
+                {
+                    batch.Add(received);
+                }
+            }
+            while (batch.Count < BatchSize && await reader.WaitToReadAsync(window.Token));
+        }
+        catch (OperationCanceledException) when (!sessionEnd.IsCancellationRequested)
+        {
+            // The window closed: handle what arrived.
+        }
+
+        return batch;
+    }
+
+    private async Task HandleAndSettleAsync(List<ReceivedMessage<T>> batch)
+    {
+        try
+        {
+            await HandleBatchAsync([.. batch.Select(r => r.Message)], AbortToken);
+        }
+        catch (OperationCanceledException) when (AbortToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            Logger.LogWarning(ex, "A batch of {Count} from {Queue} failed; handling its messages one by one", batch.Count, QueueName);
+            foreach (var received in batch)
+            {
+                await HandleAndSettleAsync([received]);
+            }
+
+            return;
+        }
+        catch (Exception ex)
+        {
+            await FailAsync(batch[0], ex);
+            return;
+        }
+
+        foreach (var received in batch)
+        {
+            await AckAsync(received);
+        }
+    }
+}

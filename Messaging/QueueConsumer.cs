@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using VisionAspire.Contracts;
+
+namespace VisionAspire.Messaging;
+
+/// <summary>
+/// Consumes <typeparamref name="T"/> from <see cref="QueueConsumerBase{T}.QueueName"/> one message per handler
+/// call, on its own channel. A message is acked only after <see cref="HandleAsync"/> returned (after the
+/// handler's database write); a handler exception republishes it with x-attempt + 1 until
+/// <see cref="QueueConsumerBase{T}.MaxAttempts"/>, then dead-letters it; <see cref="PermanentMessageException"/>
+/// and undecodable bodies are dead-lettered at once. Handlers run one at a time unless
+/// <see cref="ConcurrentHandlers"/> is raised, so they must be thread-safe only in that case.
+/// </summary>
+public abstract class QueueConsumer<T> : QueueConsumerBase<T> where T : IMessage
+{
+    private readonly InFlightCounter _inFlight = new();
+
+    protected QueueConsumer(IConnection connection, ILogger logger) : base(connection, logger)
+    {
+    }
+
+    /// <summary>How many handlers may run at once on this consumer's channel (at most <see cref="QueueConsumerBase{T}.PrefetchCount"/> matter).</summary>
+    protected virtual ushort ConcurrentHandlers => 1;
+
+    private protected override ushort DispatchConcurrency => ConcurrentHandlers;
+
+    /// <summary>Handles one message. <paramref name="ct"/> fires only when the host's shutdown timeout expires.</summary>
+    protected abstract Task HandleAsync(T message, CancellationToken ct);
+
+    private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stopping)
+    {
+        if (stopping.IsCancellationRequested)
+        {
+            return; // left unacked: requeued when the channel closes
+        }
+
+        _inFlight.Enter();
+        try
+        {
+            var received = Decode(channel, delivery, out var error);
+            if (received is null)
+            {
+                await DeadLetterUndecodableAsync(channel, delivery, error);
+                return;
+            }
+
+            try
+            {
+                await HandleAsync(received.Message, AbortToken);
+            }
+            catch (OperationCanceledException) when (AbortToken.IsCancellationRequested)
+            {
+                return; // shutdown timeout: left unacked, redelivered later
+            }
+            catch (Exception ex)
+            {
+                await FailAsync(received, ex);
+                return;
+            }
+
+            await AckAsync(received);
+        }
+        finally
+        {
+            _inFlight.Exit();
+        }
+    }
+
+    private protected override async Task WaitForHandlersAsync()
+    {
+        try
+        {
+            await _inFlight.WhenIdleAsync().WaitAsync(AbortToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Logger.LogWarning("Stopped consuming {Queue} with handlers still running", QueueName);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
+using VisionAspire.Contracts;
+
+namespace VisionAspire.Messaging;
+
+/// <summary>
+/// Shared machinery of <see cref="QueueConsumer{T}"/> and <see cref="QueueBatchConsumer{T}"/>: a consuming
+/// channel that is re-created when it or its connection closes, decoding, and the ack / retry / dead-letter
+/// policy. Acks happen only after the handler returned, so a crash at any earlier point leaves the message
+/// unacked and RabbitMQ redelivers it.
+/// </summary>
+public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessage
+{
+    private const int MaxErrorHeaderLength = 500;
+    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(10);
+
+    private readonly IConnection _connection;
+    private readonly CancellationTokenSource _abort = new();
+
+    private protected QueueConsumerBase(IConnection connection, ILogger logger)
+    {
+        _connection = connection;
+        Logger = logger;
+    }
+
+    protected abstract string QueueName { get; }
+
+    /// <summary>Unacked deliveries the broker may push to this consumer at once.</summary>
+    protected virtual ushort PrefetchCount => 8;
+
+    /// <summary>Deliveries of the first attempt plus retries; after the last one fails the message is dead-lettered.</summary>
+    protected virtual int MaxAttempts => 5;
+
+    /// <summary>Pause before republishing a failed message, so a briefly unavailable dependency can recover.</summary>
+    protected virtual TimeSpan RetryDelay(int failedAttempt) => TimeSpan.FromMilliseconds(200 * failedAttempt);
+
+    protected ILogger Logger { get; }
+
+    /// <summary>Cancelled only when the host's shutdown timeout expires; a graceful stop lets handlers finish.</summary>
+    protected CancellationToken AbortToken => _abort.Token;
+
+    private protected virtual ushort DispatchConcurrency => 1;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await using var abortOnTimeout = cancellationToken.Register(_abort.Cancel);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abort.Dispose();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Called for every delivery on the dispatcher; must not return before the delivery is settled or handed off.</summary>
+    private protected abstract Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stopping);
+
+    /// <summary>Called once a session's channel is consuming; the task it returns is awaited when the session ends.</summary>
+    private protected virtual Task RunSessionAsync(CancellationToken sessionEnd) => Task.CompletedTask;
+
+    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ConsumeUntilClosedAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Logger.LogWarning(ex, "Consumer of {Queue} lost its channel; reconnecting in {Delay}", QueueName, delay);
+            }
+
+            try
+            {
+                await Task.Delay(delay, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
+        }
+    }
+
+    private async Task ConsumeUntilClosedAsync(CancellationToken stoppingToken)
+    {
+        await using var channel = await _connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
+                consumerDispatchConcurrency: DispatchConcurrency), stoppingToken);
+        await channel.BasicQosAsync(prefetchSize: 0, PrefetchCount, global: false, stoppingToken);
+
+        var closed = new TaskCompletionSource<ShutdownEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        channel.ChannelShutdownAsync += (_, args) =>
+        {
+            closed.TrySetResult(args);
+            return Task.CompletedTask;
+        };
+
+        using var sessionEnd = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var session = RunSessionAsync(sessionEnd.Token);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) => OnDeliveryAsync(channel, delivery, stoppingToken);
+        var consumerTag = await channel.BasicConsumeAsync(QueueName, autoAck: false, consumer, stoppingToken);
+        Logger.LogInformation("Consuming {Queue} with prefetch {Prefetch}", QueueName, PrefetchCount);
+
+        var stopped = Task.Delay(Timeout.Infinite, stoppingToken);
+        if (await Task.WhenAny(closed.Task, stopped) == closed.Task)
+        {
+            await sessionEnd.CancelAsync();
+            await session;
+            var reason = await closed.Task;
+            throw new AlreadyClosedException(reason);
+        }
+
+        // Graceful stop: no new deliveries, let the running ones settle, then close; whatever is still
+        // unacked (prefetched but not started) goes back to the queue.
+        await TryAsync(() => channel.BasicCancelAsync(consumerTag, noWait: false, CancellationToken.None));
+        await sessionEnd.CancelAsync();
+        await session;
+        await WaitForHandlersAsync();
+        await TryAsync(() => channel.CloseAsync(CancellationToken.None));
+    }
+
+    /// <summary>Waits for running handlers; returns early when the shutdown timeout aborts them.</summary>
+    private protected virtual Task WaitForHandlersAsync() => Task.CompletedTask;
+
+    private protected ReceivedMessage<T>? Decode(IChannel channel, BasicDeliverEventArgs delivery, out string? error)
+    {
+        var type = delivery.BasicProperties.Type;
+        if (type is not null && type != T.MessageType)
+        {
+            error = $"message type '{type}' is not the '{T.MessageType}' this queue carries";
+            return null;
+        }
+
+        var message = MessageJson.TryDeserialize<T>(delivery.Body.Span, out error);
+        return message is null
+            ? null
+            : new ReceivedMessage<T>(channel, delivery.DeliveryTag, message, MessageHeaders.ReadAttempt(delivery.BasicProperties),
+                delivery.Body.ToArray(), delivery.BasicProperties);
+    }
+
+    private protected async Task DeadLetterUndecodableAsync(IChannel channel, BasicDeliverEventArgs delivery, string? error)
+    {
+        Logger.LogError("Dead-lettering undecodable message {MessageId} from {Queue}: {Reason}",
+            delivery.BasicProperties.MessageId, QueueName, error);
+        await SettleAsync(() => channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None));
+    }
+
+    private protected Task AckAsync(ReceivedMessage<T> received) =>
+        SettleAsync(() => received.Channel.BasicAckAsync(received.DeliveryTag, multiple: false, CancellationToken.None));
+
+    /// <summary>
+    /// A handler failed: republish the message with the attempt counter raised (confirmed) and ack the original,
+    /// or dead-letter it when it is permanent or out of attempts.
+    /// </summary>
+    private protected async Task FailAsync(ReceivedMessage<T> received, Exception error)
+    {
+        var permanent = error is PermanentMessageException;
+        if (permanent || received.Attempt >= MaxAttempts)
+        {
+            Logger.LogError(error, "Dead-lettering message {MessageId} from {Queue} after attempt {Attempt}: {Reason}",
+                received.Properties.MessageId, QueueName, received.Attempt, permanent ? "permanent failure" : "out of attempts");
+            await SettleAsync(() => received.Channel.BasicRejectAsync(received.DeliveryTag, requeue: false, CancellationToken.None));
+            return;
+        }
+
+        Logger.LogWarning(error, "Attempt {Attempt} of message {MessageId} from {Queue} failed; retrying",
+            received.Attempt, received.Properties.MessageId, QueueName);
+        try
+        {
+            await Task.Delay(RetryDelay(received.Attempt), AbortToken);
+            var properties = new BasicProperties(received.Properties)
+            {
+                Headers = new Dictionary<string, object?>(received.Properties.Headers ?? new Dictionary<string, object?>())
+                {
+                    [MessageHeaders.Attempt] = received.Attempt + 1,
+                    [MessageHeaders.LastError] = Truncate($"{error.GetType().Name}: {error.Message}"),
+                },
+            };
+
+            // The default exchange routes straight to the queue by name, whatever the queue is bound to.
+            await received.Channel.BasicPublishAsync(string.Empty, QueueName, mandatory: true, properties, received.Body, AbortToken);
+        }
+        catch (Exception republishError)
+        {
+            // Not republished: leave the original unacked. Requeue it if the channel is still usable;
+            // otherwise the broker requeues it when the channel closes.
+            Logger.LogWarning(republishError, "Could not republish message {MessageId} to {Queue}; requeueing it",
+                received.Properties.MessageId, QueueName);
+            await SettleAsync(() => received.Channel.BasicNackAsync(received.DeliveryTag, multiple: false, requeue: true, CancellationToken.None));
+            return;
+        }
+
+        await AckAsync(received);
+    }
+
+    private async Task SettleAsync(Func<ValueTask> settle)
+    {
+        try
+        {
+            await settle();
+        }
+        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or ObjectDisposedException)
+        {
+            // The channel died after the work was done; the broker redelivers the message (handlers are idempotent).
+            Logger.LogDebug(ex, "Could not settle a delivery from {Queue}: its channel is closed", QueueName);
+        }
+    }
+
+    private static async Task TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= MaxErrorHeaderLength ? text : text[..MaxErrorHeaderLength];
+}

@@ -1,0 +1,52 @@
+using VisionAspire.Imaging;
+using VisionAspire.Models.Processing;
+
+namespace VisionAspire.Models;
+
+/// <summary>
+/// ImageNet-1k classification with SqueezeNet 1.0 fp16 (Caffe convention): BGR stretched to 224x224, minus the
+/// per-channel means B 104, G 117, R 123; float16 in and out; the output is already a softmax. Thread-safe.
+/// </summary>
+public sealed class ImageClassifier : ModelPipeline
+{
+    public const string DefaultModelId = "squeezenet1.0-fp16";
+    private static readonly PixelNormalisation CaffeMeans = new(104f, 117f, 123f, 1f, 1f, 1f);
+
+    private readonly int _height;
+    private readonly int _width;
+    private readonly IReadOnlyList<string> _labels;
+
+    public ImageClassifier(ModelStore store, string modelId = DefaultModelId) : base(store, modelId)
+    {
+        (_height, _width) = FixedInputSize();
+        _labels = store.Labels(modelId);
+    }
+
+    public IReadOnlyList<Classification> Classify(PixelBuffer rgb, int topK = 5)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
+        Tensor input = Input.ElementType == TensorElementType.Float16 ? Prepare<Half>(rgb) : Prepare<float>(rgb);
+        var output = Session.Run(new NamedTensor(Input.Name, input))[0];
+        var probabilities = output.ElementType == TensorElementType.Float16
+            ? Array.ConvertAll(output.As<Half>().Data, h => (float)h)
+            : output.As<float>().Data;
+
+        return TopK(probabilities, topK)
+            .Select(i => new Classification(i < _labels.Count ? _labels[i] : $"class {i}", i, probabilities[i]))
+            .ToArray();
+    }
+
+    private Tensor<T> Prepare<T>(PixelBuffer rgb) where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        var input = new Tensor<T>(1, 3, _height, _width);
+        TensorWriter.Resize<T>(rgb, input.Data, _width, _height, _width, _height, ChannelOrder.Bgr, CaffeMeans);
+        return input;
+    }
+
+    private static int[] TopK(float[] scores, int k)
+    {
+        var indexes = Enumerable.Range(0, scores.Length).ToArray();
+        Array.Sort(indexes, (a, b) => scores[b].CompareTo(scores[a]));
+        return indexes[..Math.Min(k, indexes.Length)];
+    }
+}

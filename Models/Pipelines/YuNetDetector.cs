@@ -1,0 +1,89 @@
+using VisionAspire.Imaging;
+using VisionAspire.Models.Processing;
+
+namespace VisionAspire.Models;
+
+/// <summary>
+/// YuNet (libfacedetection / OpenCV FaceDetectorYN): BGR raw 0..255, letterboxed top-left (pad 0), anchor-free
+/// decode per stride 8/16/32, score <c>sqrt(cls * obj)</c>, hard NMS, five landmarks. Works with the fixed
+/// 640x640 model and the dynamic one (input padded to multiples of 32). Thread-safe.
+/// </summary>
+public sealed class YuNetDetector : ModelPipeline, IFaceDetector
+{
+    public const string DefaultModelId = "yunet-2023mar";
+    private const int DynamicTargetSize = 640;
+    private static readonly int[] Strides = [8, 16, 32];
+
+    private readonly string[] _outputNames;
+
+    public YuNetDetector(ModelStore store, string modelId = DefaultModelId, float scoreThreshold = 0.6f, float nmsIoU = 0.3f)
+        : base(store, modelId)
+    {
+        ScoreThreshold = scoreThreshold;
+        NmsIoU = nmsIoU;
+        _outputNames = [.. Strides.SelectMany(s => new[] { $"cls_{s}", $"obj_{s}", $"bbox_{s}", $"kps_{s}" })];
+    }
+
+    public float ScoreThreshold { get; }
+    public float NmsIoU { get; }
+
+    public IReadOnlyList<FaceDetection> Detect(PixelBuffer rgb)
+    {
+        var (height, width, scale) = InputGeometry(rgb);
+        var input = new Tensor<float>(1, 3, height, width);
+        TensorWriter.Resize<float>(rgb, input.Data, width, height,
+            (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw);
+        var outputs = Session.Run([new NamedTensor(Input.Name, input)], _outputNames);
+
+        var candidates = new List<Candidate>();
+        var landmarks = new List<Landmark[]>();
+        for (var level = 0; level < Strides.Length; level++)
+        {
+            var stride = Strides[level];
+            var cls = outputs[4 * level].As<float>().Data;
+            var obj = outputs[4 * level + 1].As<float>().Data;
+            var bbox = outputs[4 * level + 2].As<float>().Data;
+            var kps = outputs[4 * level + 3].As<float>().Data;
+            var cols = width / stride;
+            for (var i = 0; i < cls.Length; i++)
+            {
+                var score = MathF.Sqrt(Math.Clamp(cls[i], 0, 1) * Math.Clamp(obj[i], 0, 1));
+                if (score <= ScoreThreshold)
+                {
+                    continue;
+                }
+                float ax = i % cols * stride;
+                float ay = i / cols * stride;
+                var cx = bbox[4 * i] * stride + ax;
+                var cy = bbox[4 * i + 1] * stride + ay;
+                var w = MathF.Exp(bbox[4 * i + 2]) * stride;
+                var h = MathF.Exp(bbox[4 * i + 3]) * stride;
+                candidates.Add(new Candidate((cx - w / 2) / scale, (cy - h / 2) / scale, (cx + w / 2) / scale, (cy + h / 2) / scale,
+                    score, 0, landmarks.Count));
+                var points = new Landmark[5];
+                for (var j = 0; j < 5; j++)
+                {
+                    points[j] = new Landmark((kps[10 * i + 2 * j] * stride + ax) / scale, (kps[10 * i + 2 * j + 1] * stride + ay) / scale);
+                }
+                landmarks.Add(points);
+            }
+        }
+        return NonMaximumSuppression.Apply(candidates, NmsIoU, perClass: false)
+            .Select(c => new FaceDetection(BoxMath.ToImageBox(c.X1, c.Y1, c.X2, c.Y2, rgb.Width, rgb.Height), c.Score, landmarks[c.Index]))
+            .ToArray();
+    }
+
+    private (int Height, int Width, float Scale) InputGeometry(PixelBuffer rgb)
+    {
+        var shape = Input.Shape;
+        if (shape[2] > 0 && shape[3] > 0)
+        {
+            var (height, width) = ((int)shape[2], (int)shape[3]);
+            return (height, width, BoxMath.LetterboxScale(rgb.Width, rgb.Height, width, height));
+        }
+        var scale = BoxMath.LetterboxScale(rgb.Width, rgb.Height, DynamicTargetSize, DynamicTargetSize);
+        return (RoundUp32(rgb.Height * scale), RoundUp32(rgb.Width * scale), scale);
+    }
+
+    private static int RoundUp32(float size) => Math.Max(32, ((int)Math.Round(size) + 31) / 32 * 32);
+}

@@ -73,11 +73,13 @@ public sealed partial class VipsImage
         using var op = VipsOperation.Create("thumbnail_buffer")
             .Set("buffer", blob)
             .Set("no_rotate", !options.AutoRotate)
-            .SetEnum("fail_on", FailOn(options));
+            .SetEnum("fail_on", FailOn(options))
+            .Set("option_string", $"fail_on={FailOn(options)}"); // 8.14 does not pass its own fail_on on to buffer loaders
         SetThumbnailBox(op, width, height, mode, allowUpscale: false);
         op.Build(message => new CorruptImageException($"The {format} image cannot be decoded: {message}"));
-        var thumbnail = op.GetImage("out", format);
-        return mode == ResizeMode.Pad ? PadTo(thumbnail, width, height ?? width) : thumbnail;
+        using var thumbnail = op.GetImage("out", format);
+        var materialised = thumbnail.InMemory();
+        return mode == ResizeMode.Pad ? PadTo(materialised, width, height ?? width) : materialised;
     }
 
     /// <summary>Whether this libvips build can decode the format.</summary>

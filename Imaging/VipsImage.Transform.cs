@@ -40,7 +40,7 @@ public sealed partial class VipsImage
                 $"Crop box {left},{top} {width}x{height} is not inside the {Width}x{Height} image.");
         }
 
-        return Apply("extract_area", op => op.Set("left", left).Set("top", top).Set("width", width).Set("height", height));
+        return Apply("extract_area", op => op.Set("left", left).Set("top", top).Set("width", width).Set("height", height), input: "input");
     }
 
     /// <summary>A copy carrying EXIF orientation <paramref name="orientation"/> (written on JPEG encode without stripping).</summary>

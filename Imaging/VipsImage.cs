@@ -80,16 +80,32 @@ public sealed partial class VipsImage : IDisposable
         return value;
     }
 
-    /// <summary>Runs a one-input, one-output operation ("in" → "out") with extra arguments.</summary>
-    internal VipsImage Apply(string operation, Action<VipsOperation>? arguments = null)
+    /// <summary>
+    /// Computes every pixel now into memory. Used for thumbnail_buffer's output, which can be read only once, top
+    /// to bottom (sequential access); afterwards it can be read any number of times, and decode errors surface here.
+    /// </summary>
+    internal VipsImage InMemory()
     {
-        using var op = VipsOperation.Create(operation).Set("in", this);
+        var copy = LibVips.vips_image_copy_memory(Handle);
+        if (copy.IsInvalid)
+        {
+            copy.Dispose();
+            throw PixelFailure(VipsRuntime.TakeError());
+        }
+
+        return new VipsImage(copy, SourceFormat);
+    }
+
+    /// <summary>Runs a one-input, one-output operation ("in" → "out") with extra arguments.</summary>
+    internal VipsImage Apply(string operation, Action<VipsOperation>? arguments = null, string input = "in")
+    {
+        using var op = VipsOperation.Create(operation).Set(input, this);
         arguments?.Invoke(op);
         op.Build();
         return op.GetImage("out", SourceFormat);
     }
 
-    /// <summary>Runs a sink (an operation that pulls every pixel); failures there are decode failures.</summary>
+    /// <summary>A sink (an operation that pulls every pixel) failed: pixel data could not be decoded.</summary>
     internal static CorruptImageException PixelFailure(string message) =>
         new($"The image pixels could not be computed (corrupt or truncated data?): {message}");
 }

@@ -101,6 +101,9 @@ internal static unsafe partial class LibVips
     public static partial nint vips_image_write_to_memory(GObjectHandle image, nuint* size);
 
     [LibraryImport(Library)]
+    public static partial GObjectHandle vips_image_copy_memory(GObjectHandle image);
+
+    [LibraryImport(Library)]
     public static partial GObjectHandle vips_image_new_matrix_from_array(int width, int height, double* array, int size);
 
     [LibraryImport(Library)]

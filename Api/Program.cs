@@ -1,3 +1,27 @@
+using VisionAspire.Api.Extensions;
+using VisionAspire.Api.Images;
+using VisionAspire.Api.Jobs;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+builder.Services.AddProblemResponses();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
-app.Run();
+
+app.UseProblemResponses();
+
+app.MapOpenApi();
+app.UseSwaggerUI(o =>
+{
+    o.RoutePrefix = "docs";
+    o.SwaggerEndpoint("/openapi/v1.json", "VisionAspire API v1");
+});
+
+app.MapDefaultEndpoints();
+app.MapImagesApi();
+app.MapJobsApi();
+
+await app.RunAsync();

@@ -1,3 +1,29 @@
+using VisionAspire.Data;
+using VisionAspire.Messaging;
+using VisionAspire.Shared;
+using VisionAspire.Workers.Gpu.Inference;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNpgsqlDataSource("visiondb");
+builder.AddRedisClient("cache");
+builder.AddRabbitMQClient("messaging");
+builder.AddObjectStoreClient("storage");
+builder.Services.AddVisionData();
+builder.Services.AddVisionMessaging();
+
+builder.Services.Configure<WorkerInferenceOptions>(builder.Configuration.GetSection(WorkerInferenceOptions.Section));
+builder.Services.AddSingleton<WorkerModels>();
+builder.Services.AddSingleton<FaceInference>();
+builder.Services.AddSingleton<ObjectInference>();
+builder.Services.AddSingleton<OriginalImageSource>();
+builder.Services.AddSingleton<JobProgress>();
+builder.Services.AddSingleton<InferenceHandler>();
+builder.Services.AddHostedService<ModelVersionRegistration>();
+builder.Services.AddHostedService<FaceInferenceConsumer>();
+builder.Services.AddHostedService<ObjectInferenceConsumer>();
+
 var app = builder.Build();
-app.Run();
+app.MapDefaultEndpoints();
+await app.RunAsync();

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.Features;
+using VisionAspire.Api.Images;
+using VisionAspire.Data;
+using VisionAspire.Messaging;
+using VisionAspire.Shared;
+
+namespace VisionAspire.Api.Extensions;
+
+public static class ApiServiceExtensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource("visiondb");
+        builder.AddRedisClient("cache");
+        builder.AddRabbitMQClient("messaging");
+        builder.AddObjectStoreClient("storage");
+        builder.Services.AddVisionData();
+        builder.Services.AddVisionMessaging();
+
+        var upload = builder.Configuration.GetSection(UploadOptions.Section);
+        builder.Services.Configure<UploadOptions>(upload);
+        var maxBytes = upload.Get<UploadOptions>()?.MaxBytes ?? new UploadOptions().MaxBytes;
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBytes);
+
+        builder.Services.AddSingleton<UploadValidator>();
+        builder.Services.AddScoped<ImageUploader>();
+        builder.Services.AddScoped<ImageQueries>();
+        builder.Services.AddScoped<OriginalImageSource>();
+        builder.Services.AddHostedService<UploadedImageSweeper>();
+    }
+}

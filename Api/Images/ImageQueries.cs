@@ -1,0 +1,89 @@
+using System.Text.Json;
+using VisionAspire.Contracts;
+using VisionAspire.Data;
+using VisionAspire.Redis;
+using VisionAspire.Shared;
+
+namespace VisionAspire.Api.Images;
+
+/// <summary>
+/// Reads an image's view. Finished images (completed/failed) are cached in Redis; whoever rewrites an
+/// image's results deletes that key, so the cache never serves a stale terminal state for long.
+/// Thread-safe.
+/// </summary>
+public sealed class ImageQueries(
+    ImageRepository images,
+    PredictionRepository predictions,
+    IRedisClient redis,
+    ILogger<ImageQueries> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<ImageResponse?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var cached = await TryReadCacheAsync(id, ct);
+        if (cached is not null)
+        {
+            return cached;
+        }
+
+        var image = await images.GetAsync(id, ct);
+        if (image is null)
+        {
+            return null;
+        }
+
+        var rows = image.Status == ImageStatus.Completed
+            ? await predictions.GetForImageAsync(id, ct)
+            : [];
+        var response = ToResponse(image, rows);
+        if (image.Status is ImageStatus.Completed or ImageStatus.Failed)
+        {
+            await TryWriteCacheAsync(response, ct);
+        }
+
+        return response;
+    }
+
+    private static ImageResponse ToResponse(ImageRecord image, IReadOnlyList<PredictionRecord> rows) => new(
+        image.Id,
+        image.Status,
+        image.Kind,
+        image.Width,
+        image.Height,
+        rows.Count(p => p.Task == PredictionTasks.FaceDetection),
+        rows.Select(p => new PredictionResponse(p.Task, p.Label, p.Confidence, p.Model, p.ModelVersion)).ToList(),
+        image.Error,
+        image.FileName,
+        image.ContentType,
+        image.SizeBytes,
+        image.CreatedAt,
+        image.UpdatedAt,
+        ImageLinksFactory.For(image.Id, image.JobId));
+
+    private async Task<ImageResponse?> TryReadCacheAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            var json = await redis.GetStringAsync(CacheKeys.Result(id), ct);
+            return json is null ? null : JsonSerializer.Deserialize<ImageResponse>(json, Json);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Reading the cached result of {ImageId} failed; using the database", id);
+            return null;
+        }
+    }
+
+    private async Task TryWriteCacheAsync(ImageResponse response, CancellationToken ct)
+    {
+        try
+        {
+            await redis.SetStringAsync(CacheKeys.Result(response.Id), JsonSerializer.Serialize(response, Json), CacheKeys.ResultExpiry, ct: ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Caching the result of {ImageId} failed", response.Id);
+        }
+    }
+}

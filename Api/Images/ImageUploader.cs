@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using VisionAspire.Contracts;
+using VisionAspire.Data;
+using VisionAspire.Messaging;
+using VisionAspire.Redis;
+using VisionAspire.Shared;
+using VisionAspire.Storage;
+
+namespace VisionAspire.Api.Images;
+
+/// <summary>The stored outcome of one file: its image row and whether it was already known.</summary>
+public sealed record AcceptedImage(ImageRecord Image, bool Duplicate);
+
+/// <summary>Raised when the broker does not confirm an ImageUploadedV1; the rows stay "uploaded" for the sweeper.</summary>
+public sealed class PublishUnavailableException(Guid jobId, Exception inner)
+    : Exception("The message broker did not accept the upload event.", inner)
+{
+    public Guid JobId { get; } = jobId;
+}
+
+/// <summary>
+/// Stores validated files: original in the object store (content-addressed), metadata row (deduplicated by
+/// sha256 in the repository, race-safe), bytes in Redis for the Preprocessor, then ImageUploadedV1.
+/// Thread-safe (scoped dependencies are thread-safe clients).
+/// </summary>
+public sealed class ImageUploader(
+    ImageRepository images,
+    JobRepository jobs,
+    IObjectStore store,
+    IRedisClient redis,
+    MessagePublisher publisher,
+    ILogger<ImageUploader> logger)
+{
+    public async Task<(Guid JobId, IReadOnlyList<AcceptedImage> Images)> AcceptAsync(
+        IReadOnlyList<ValidatedFile> files, Guid? userId, CancellationToken ct)
+    {
+        var candidates = files.Select(_ => Guid.CreateVersion7()).ToArray();
+        var payload = new UploadJobPayload(files.Select((f, i) => new UploadJobItem(i, candidates[i], f.FileName)).ToList());
+        var jobId = await jobs.CreateAsync(UploadJobPayload.JobType, files.Count, payload.ToJson(), ct);
+
+        var accepted = new List<AcceptedImage>(files.Count);
+        var toPublish = new List<ImageRecord>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var (image, created) = await StoreAsync(files[i], candidates[i], jobId, userId, ct);
+            accepted.Add(new AcceptedImage(image, Duplicate: !created));
+            if (created)
+            {
+                toPublish.Add(image);
+            }
+            else
+            {
+                // The bytes are already known: this item is resolved now; the image's own job tracks its processing.
+                await jobs.CompleteItemAsync(jobId, i, image.Id, $$"""{"duplicateOf":"{{image.Id}}"}""", null, ct);
+            }
+        }
+
+        try
+        {
+            foreach (var image in toPublish)
+            {
+                await publisher.PublishAsync(Queues.Preprocess, UploadedEvent(image, jobId), ct);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Publishing uploads of job {JobId} failed; the sweeper will retry", jobId);
+            throw new PublishUnavailableException(jobId, ex);
+        }
+
+        return (jobId, accepted);
+    }
+
+    public static ImageUploadedV1 UploadedEvent(ImageRecord image, Guid jobId) =>
+        new(image.Id, jobId, image.StorageKey, image.Sha256, image.ContentType, image.CreatedAt);
+
+    private async Task<(ImageRecord Image, bool Created)> StoreAsync(
+        ValidatedFile file, Guid candidateId, Guid jobId, Guid? userId, CancellationToken ct)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Data));
+        var storageKey = StorageKeys.Original(sha256);
+
+        // Content-addressed key: writing it again for a duplicate is harmless, and the row never points to a missing object.
+        await store.PutAsync(storageKey, file.Data, file.ContentType, ct);
+
+        var row = new NewImage(candidateId, sha256, file.FileName, file.ContentType, file.Data.Length, storageKey, userId);
+        var (image, created) = await images.InsertOrGetBySha256Async(row, jobId, ct);
+        if (created)
+        {
+            await CacheOriginalAsync(image.Id, file.Data, ct);
+        }
+
+        return (image, created);
+    }
+
+    private async Task CacheOriginalAsync(Guid imageId, byte[] data, CancellationToken ct)
+    {
+        try
+        {
+            await redis.SetAsync(CacheKeys.OriginalBytes(imageId), data, CacheKeys.OriginalBytesExpiry, ct: ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The cache only saves the Preprocessor a storage read; the object store has the bytes.
+            logger.LogWarning(ex, "Caching the original of {ImageId} in Redis failed", imageId);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Options;
+using VisionAspire.Api.Problems;
+
+namespace VisionAspire.Api.Images;
+
+/// <summary>POST /api/v1/images: validate every file first (all or nothing), then store and publish.</summary>
+public static class UploadImages
+{
+    public const string FilePartName = "file";
+
+    public static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        UploadValidator validator,
+        ImageUploader uploader,
+        IOptions<UploadOptions> options,
+        CancellationToken ct)
+    {
+        var limits = options.Value;
+        if (!request.HasFormContentType)
+        {
+            return ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Multipart form expected",
+                $"Send the images as multipart/form-data parts named '{FilePartName}'.");
+        }
+
+        if (request.ContentLength > limits.MaxBytes)
+        {
+            return ApiProblems.PayloadTooLarge(limits.MaxBytes);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ApiProblems.PayloadTooLarge(limits.MaxBytes);
+        }
+        catch (InvalidDataException ex)
+        {
+            return ApiProblems.Of(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
+        }
+
+        var parts = form.Files.GetFiles(FilePartName);
+        if (parts.Count == 0)
+        {
+            return ApiProblems.Of(StatusCodes.Status400BadRequest, "No file",
+                $"The form has no part named '{FilePartName}'.");
+        }
+
+        if (parts.Count > limits.MaxFiles)
+        {
+            return ApiProblems.Of(StatusCodes.Status400BadRequest, "Too many files",
+                $"{parts.Count} files sent; at most {limits.MaxFiles} per request.");
+        }
+
+        var files = new List<ValidatedFile>(parts.Count);
+        foreach (var part in parts)
+        {
+            var (file, rejection) = validator.Validate(SafeFileName(part.FileName), await ReadAllAsync(part, ct));
+            if (rejection is not null)
+            {
+                return ApiProblems.Of(rejection.Status, rejection.Title, rejection.Detail);
+            }
+
+            files.Add(file!);
+        }
+
+        try
+        {
+            var (jobId, accepted) = await uploader.AcceptAsync(files, userId: null, ct);
+            var images = accepted
+                .Select(a => new UploadedImageResponse(a.Image.Id, a.Image.Status, a.Duplicate, ImageLinksFactory.For(a.Image.Id, jobId)))
+                .ToList();
+            return TypedResults.Accepted(images[0].Links.Self, new UploadResponse(jobId, images));
+        }
+        catch (PublishUnavailableException ex)
+        {
+            return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, "Processing queue unavailable",
+                $"The images of job {ex.JobId} are stored but not yet queued; they will be queued automatically when the broker is back.");
+        }
+    }
+
+    private static async Task<byte[]> ReadAllAsync(IFormFile part, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream((int)part.Length);
+        await part.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    private static string SafeFileName(string? name)
+    {
+        var file = Path.GetFileName(name ?? "");
+        return string.IsNullOrWhiteSpace(file) ? "upload" : file[..Math.Min(file.Length, 255)];
+    }
+}

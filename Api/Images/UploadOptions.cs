@@ -1,0 +1,19 @@
+namespace VisionAspire.Api.Images;
+
+/// <summary>Edge limits for uploads, bound from the "Vision:Upload" configuration section.</summary>
+public sealed class UploadOptions
+{
+    public const string Section = "Vision:Upload";
+
+    /// <summary>Largest accepted request body (all files together), in bytes. Default 50 MB.</summary>
+    public long MaxBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Largest accepted width*height, checked from the header before any decode.</summary>
+    public long MaxPixels { get; set; } = 50_000_000;
+
+    /// <summary>Most files in one request.</summary>
+    public int MaxFiles { get; set; } = 100;
+
+    /// <summary>Rows still "uploaded" after this many seconds are published again by the sweeper.</summary>
+    public int RepublishAfterSeconds { get; set; } = 30;
+}

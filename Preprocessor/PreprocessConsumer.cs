@@ -1,0 +1,92 @@
+using RabbitMQ.Client;
+using VisionAspire.Contracts;
+using VisionAspire.Data;
+using VisionAspire.Imaging;
+using VisionAspire.Messaging;
+using VisionAspire.Models;
+using VisionAspire.Preprocessor.Analysis;
+using VisionAspire.Redis;
+using VisionAspire.Shared;
+
+namespace VisionAspire.Preprocessor;
+
+/// <summary>
+/// Consumes ImageUploadedV1: analyse, record, route to the inference queue of the image's kind.
+/// An image that cannot be decoded ends <c>failed</c> and its message is acked; infrastructure errors
+/// propagate so the consumer base retries the message.
+/// </summary>
+public sealed class PreprocessConsumer(
+    IConnection connection,
+    ImageRepository images,
+    OriginalImageSource originals,
+    ImageAnalyzer analyzer,
+    MessagePublisher publisher,
+    JobProgress jobs,
+    IRedisClient redis,
+    ILogger<PreprocessConsumer> logger) : QueueConsumer<ImageUploadedV1>(connection, logger)
+{
+    protected override string QueueName => Queues.Preprocess;
+
+    /// <summary>Two at a time: one decodes while the other waits on the database, Redis or the broker.</summary>
+    protected override ushort ConcurrentHandlers => 2;
+
+    protected override async Task HandleAsync(ImageUploadedV1 message, CancellationToken ct)
+    {
+        var image = await images.GetAsync(message.ImageId, ct);
+        if (image is null || image.Status is not (ImageStatus.Uploaded or ImageStatus.Preprocessing))
+        {
+            // A re-published or redelivered upload of an image that already moved on.
+            logger.LogDebug("Skipping upload event of {ImageId} (status {Status})", message.ImageId, image?.Status ?? "missing");
+            return;
+        }
+
+        await images.UpdateStatusAsync(image.Id, ImageStatus.Preprocessing, null, ct);
+
+        var bytes = await originals.ReadAsync(image.Id, image.StorageKey, ct);
+        if (bytes is null)
+        {
+            await FailAsync(message, "The original is missing from the object store.", ct);
+            return;
+        }
+
+        ImageAnalysis analysis;
+        try
+        {
+            analysis = analyzer.Analyze(bytes);
+        }
+        catch (ImagingException ex)
+        {
+            await FailAsync(message, $"Cannot decode the image: {ex.Message}", ct);
+            return;
+        }
+
+        await images.SetPreprocessedAsync(image.Id, analysis.Width, analysis.Height, analysis.Kind, ct);
+        await publisher.PublishAsync(Queues.ForKind(analysis.Kind), ToRequest(message, analysis), ct);
+        logger.LogInformation("Preprocessed {ImageId}: {Width}x{Height}, {Faces} face(s), kind {Kind}",
+            image.Id, analysis.Width, analysis.Height, analysis.Faces.Count, analysis.Kind);
+    }
+
+    private InferenceRequestedV1 ToRequest(ImageUploadedV1 message, ImageAnalysis analysis) => new(
+        message.ImageId,
+        message.JobId,
+        analysis.Kind,
+        message.StorageKey,
+        analysis.Width,
+        analysis.Height,
+        analysis.Faces.Select(ToFaceBox).ToList(),
+        analyzer.FaceModel.Id,
+        analyzer.FaceModel.Version,
+        analysis.FaceDetectionMs);
+
+    private static FaceBoxV1 ToFaceBox(FaceDetection face) => new(
+        face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height, face.Score,
+        face.Landmarks?.SelectMany(l => new[] { l.X, l.Y }).ToList());
+
+    private async Task FailAsync(ImageUploadedV1 message, string reason, CancellationToken ct)
+    {
+        logger.LogWarning("Image {ImageId} failed preprocessing: {Reason}", message.ImageId, reason);
+        await images.UpdateStatusAsync(message.ImageId, ImageStatus.Failed, reason, ct);
+        await jobs.CompleteAsync(message.JobId, message.ImageId, null, reason, ct);
+        await redis.DeleteAsync([CacheKeys.Result(message.ImageId)], ct);
+    }
+}

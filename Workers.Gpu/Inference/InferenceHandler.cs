@@ -1,0 +1,78 @@
+using VisionAspire.Contracts;
+using VisionAspire.Data;
+using VisionAspire.Imaging;
+using VisionAspire.Redis;
+using VisionAspire.Shared;
+
+namespace VisionAspire.Workers.Gpu.Inference;
+
+/// <summary>
+/// Runs one InferenceRequestedV1: predictions and "completed" in one transaction, job progress, then the
+/// Api's result cache is dropped. Returns normally for messages that must not be retried (the image is gone,
+/// already completed, or undecodable); throws for transient failures. Thread-safe.
+/// </summary>
+public sealed class InferenceHandler(
+    ImageRepository images,
+    PredictionRepository predictions,
+    OriginalImageSource originals,
+    FaceInference faces,
+    ObjectInference objects,
+    JobProgress jobs,
+    IRedisClient redis,
+    ILogger<InferenceHandler> logger)
+{
+    public async Task HandleAsync(InferenceRequestedV1 request, CancellationToken ct)
+    {
+        var image = await images.GetAsync(request.ImageId, ct);
+        if (image is null || image.Status is ImageStatus.Completed or ImageStatus.Failed)
+        {
+            logger.LogDebug("Skipping inference of {ImageId} (status {Status})", request.ImageId, image?.Status ?? "missing");
+            return;
+        }
+
+        await images.UpdateStatusAsync(image.Id, ImageStatus.Processing, null, ct);
+        var bytes = await originals.ReadAsync(image.Id, image.StorageKey, ct);
+        if (bytes is null)
+        {
+            await FailAsync(request, "The original is missing from the object store.", ct);
+            return;
+        }
+
+        IReadOnlyList<PredictionRecord> rows;
+        try
+        {
+            rows = request.Kind == ImageKinds.Face ? faces.Run(request, bytes) : objects.Run(request, bytes);
+        }
+        catch (ImagingException ex)
+        {
+            await FailAsync(request, $"Cannot decode the image: {ex.Message}", ct);
+            return;
+        }
+
+        await predictions.SaveAsync(image.Id, rows, markCompleted: true, ct);
+        await jobs.CompleteAsync(request.JobId, image.Id, null, null, ct);
+        await DropCachedResultAsync(image.Id, ct);
+        logger.LogInformation("Completed {ImageId} ({Kind}): {Rows} prediction(s)", image.Id, request.Kind, rows.Count);
+    }
+
+    private async Task FailAsync(InferenceRequestedV1 request, string reason, CancellationToken ct)
+    {
+        logger.LogWarning("Image {ImageId} failed inference: {Reason}", request.ImageId, reason);
+        await images.UpdateStatusAsync(request.ImageId, ImageStatus.Failed, reason, ct);
+        await jobs.CompleteAsync(request.JobId, request.ImageId, null, reason, ct);
+        await DropCachedResultAsync(request.ImageId, ct);
+    }
+
+    private async Task DropCachedResultAsync(Guid imageId, CancellationToken ct)
+    {
+        try
+        {
+            await redis.DeleteAsync([CacheKeys.Result(imageId)], ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Only terminal states are cached and this image just reached one; a stale entry expires within the hour.
+            logger.LogWarning(ex, "Dropping the cached result of {ImageId} failed", imageId);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using VisionAspire.Contracts;
+using VisionAspire.Data;
+using VisionAspire.Imaging;
+using VisionAspire.Shared;
+using VisionAspire.Workers.Gpu.Cifar10;
+
+namespace VisionAspire.Workers.Gpu.Inference;
+
+/// <summary>
+/// Object images: ImageNet top-5 ("classification", SqueezeNet), a CIFAR-10 label derived from it
+/// ("cifar10", see <see cref="ImageNetToCifar10"/>) and COCO objects ("object-detection", YOLOX-Nano).
+/// Thread-safe.
+/// </summary>
+public sealed class ObjectInference(WorkerModels models, IOptions<WorkerInferenceOptions> options)
+{
+    public const int TopK = 5;
+
+    public IReadOnlyList<PredictionRecord> Run(InferenceRequestedV1 request, byte[] original)
+    {
+        var size = options.Value.ObjectWorkingSize;
+        using var working = VipsImage.ThumbnailBuffer(original, size, size, ResizeMode.Fit);
+        var pixels = working.ToPixels();
+        var rows = new List<PredictionRecord>();
+
+        var classifier = models.Classifier.Model;
+        var clock = Stopwatch.StartNew();
+        var top = models.Classifier.Classify(pixels, TopK);
+        var classifyMs = clock.Elapsed.TotalMilliseconds;
+        rows.AddRange(top.Select((c, rank) => new PredictionRecord(request.ImageId, PredictionTasks.Classification,
+            classifier.Id, classifier.Version, c.Label, c.Score, PredictionPayloads.Classification(c.ClassId, rank + 1), classifyMs)));
+
+        var cifar = ImageNetToCifar10.Map(top);
+        rows.Add(new PredictionRecord(request.ImageId, PredictionTasks.Cifar10, classifier.Id, classifier.Version,
+            cifar.Label, cifar.Confidence, null, classifyMs));
+
+        var detector = models.Detector.Model;
+        clock.Restart();
+        var objects = models.Detector.Detect(pixels);
+        var detectMs = clock.Elapsed.TotalMilliseconds;
+        var scale = (float)request.Width / pixels.Width;
+        rows.AddRange(objects.Select(o => new PredictionRecord(request.ImageId, PredictionTasks.ObjectDetection,
+            detector.Id, detector.Version, o.Label, o.Score,
+            PredictionPayloads.Object(o.ClassId, new(o.Box.X * scale, o.Box.Y * scale, o.Box.Width * scale, o.Box.Height * scale)),
+            detectMs)));
+
+        return rows;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using VisionAspire.Contracts;
+
+namespace VisionAspire.Workers.Gpu.Inference;
+
+/// <summary>JSON written to predictions.payload (jsonb); boxes are in original (auto-rotated) image pixels.</summary>
+public static class PredictionPayloads
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public sealed record BoxPayload(float X, float Y, float Width, float Height);
+
+    public static BoxPayload BoxOf(FaceBoxV1 face) => new(face.X, face.Y, face.Width, face.Height);
+
+    public static string Face(FaceBoxV1 face) =>
+        JsonSerializer.Serialize(new { box = BoxOf(face), score = face.Score, landmarks = face.Landmarks }, Json);
+
+    public static string Embedding(FaceBoxV1 face, float[] embedding) =>
+        JsonSerializer.Serialize(new { box = BoxOf(face), embedding }, Json);
+
+    public static string Classification(int classId, int rank) =>
+        JsonSerializer.Serialize(new { classId, rank }, Json);
+
+    public static string Object(int classId, BoxPayload box) =>
+        JsonSerializer.Serialize(new { classId, box }, Json);
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using VisionAspire.Models;
+
+namespace VisionAspire.Workers.Gpu.Inference;
+
+/// <summary>
+/// The sessions every message of this replica shares (models have batch 1; ORT Run is thread-safe).
+/// Provider "auto" and "cuda" ask ONNX Runtime for CUDA; the model store falls back to the CPU, logging why,
+/// when this machine or ORT build cannot use it. Thread-safe.
+/// </summary>
+public sealed class WorkerModels
+{
+    public WorkerModels(IOptions<WorkerInferenceOptions> options, ILogger<WorkerModels> logger)
+    {
+        var settings = options.Value;
+        Provider = settings.Provider.ToLowerInvariant() switch
+        {
+            "cpu" => ExecutionProvider.Cpu,
+            "cuda" or "auto" => ExecutionProvider.Cuda,
+            var other => throw new InvalidOperationException($"Vision:Inference:Provider '{other}' is not one of auto, cuda, cpu."),
+        };
+
+        Store = ModelStore.CreateDefault(new InferenceOptions
+        {
+            Provider = Provider,
+            IntraOpThreads = settings.IntraOpThreads,
+            Log = message => logger.LogInformation("ONNX Runtime: {Message}", message),
+        });
+        Classifier = new ImageClassifier(Store);
+        Embedder = new FaceEmbedder(Store);
+        Detector = new ObjectDetector(Store);
+    }
+
+    public ModelStore Store { get; }
+
+    /// <summary>The provider asked for; see the log for a fallback to the CPU.</summary>
+    public ExecutionProvider Provider { get; }
+
+    public ImageClassifier Classifier { get; }
+
+    public FaceEmbedder Embedder { get; }
+
+    public ObjectDetector Detector { get; }
+}

@@ -1,0 +1,2 @@
+// Each collection starts a whole topology; two at once would starve a 2-core machine.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace VisionAspire.Hosting.Processes;
@@ -7,21 +8,39 @@ namespace VisionAspire.Hosting.Processes;
 /// stopped with a signal first and then, after a grace period, killed together with every descendant.
 /// Thread-safe.
 /// </summary>
+/// <remarks>
+/// Linux offers PR_SET_PDEATHSIG to kill a child when its parent dies, but .NET forks for us and cannot call it in
+/// the child. Instead every live ChildProcess is registered here, and on process exit and on an unhandled exception
+/// all of them are stopped (their stop signal, a short grace, then SIGKILL for their trees). Only SIGKILL of this
+/// process (or Environment.FailFast) can still leave children behind.
+/// </remarks>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    private static readonly ConcurrentDictionary<ChildProcess, byte> Live = new();
+
+    static ChildProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAllLive();
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => StopAllLive();
+    }
+
     private readonly Process _process;
     private readonly LogTail _tail;
     private readonly Action<string>? _onLine;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ChildProcess(Process process, int keepLines, Action<string>? onLine)
+    private ChildProcess(Process process, int keepLines, Action<string>? onLine, int stopSignal)
     {
         _process = process;
+        StopSignal = stopSignal;
         _tail = new LogTail(keepLines);
         _onLine = onLine;
     }
 
     public int Id { get; private set; }
+
+    /// <summary>The signal that asks this process to shut down cleanly.</summary>
+    public int StopSignal { get; }
 
     /// <summary>Completes with the exit code once the process has exited.</summary>
     public Task<int> Exited => _exited.Task;
@@ -31,7 +50,8 @@ public sealed class ChildProcess : IAsyncDisposable
     public IReadOnlyList<string> RecentLines => _tail.Lines;
 
     /// <summary>Starts the process; stdout and stderr are redirected (stdin too, and closed).</summary>
-    public static ChildProcess Start(ProcessStartInfo startInfo, Action<string>? onLine = null, int keepLines = 200)
+    public static ChildProcess Start(
+        ProcessStartInfo startInfo, Action<string>? onLine = null, int keepLines = 200, int stopSignal = UnixNative.SIGTERM)
     {
         startInfo.RedirectStandardOutput = true;
         startInfo.RedirectStandardError = true;
@@ -39,13 +59,18 @@ public sealed class ChildProcess : IAsyncDisposable
         startInfo.UseShellExecute = false;
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var child = new ChildProcess(process, keepLines, onLine);
+        var child = new ChildProcess(process, Math.Max(1, keepLines), onLine, stopSignal);
         process.OutputDataReceived += (_, e) => child.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => child.OnLine(e.Data);
-        process.Exited += (_, _) => child._exited.TrySetResult(SafeExitCode(process));
+        process.Exited += (_, _) =>
+        {
+            Live.TryRemove(child, out _);
+            child._exited.TrySetResult(SafeExitCode(process));
+        };
 
         process.Start();
         child.Id = process.Id;
+        Live.TryAdd(child, 0);
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -76,6 +101,19 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         await StopAsync(UnixNative.SIGTERM, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         _process.Dispose();
+    }
+
+    /// <summary>Stops every child still running: each gets its stop signal, all share a 5 s grace, then SIGKILL.</summary>
+    public static void StopAllLive()
+    {
+        var children = Live.Keys.ToList();
+        var trees = children.SelectMany(c => ProcessTree.Snapshot(c.Id)).ToList();
+        foreach (var child in children)
+        {
+            UnixNative.SendSignal(child.Id, child.StopSignal);
+        }
+        Task.WhenAll(children.Select(c => c.Exited)).Wait(TimeSpan.FromSeconds(5));
+        ProcessTree.KillSurvivors(trees);
     }
 
     private void OnLine(string? line)

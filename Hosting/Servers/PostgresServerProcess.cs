@@ -15,7 +15,7 @@ public sealed class PostgresServerProcess : ServerProcess
     private const string DebianBinaries = "/usr/lib/postgresql/*/bin";
 
     private PostgresServerProcess(ChildProcess process, int port, string password)
-        : base(process, port, password, UnixNative.SIGINT)
+        : base(process, port, password)
     {
     }
 
@@ -40,7 +40,7 @@ public sealed class PostgresServerProcess : ServerProcess
         var startInfo = NewStartInfo(postgres, options.DataDirectory, owner,
             "-D", dataDirectory, "-p", port.ToString(),
             "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=");
-        var process = ChildProcess.Start(startInfo, options.Log);
+        var process = ChildProcess.Start(startInfo, options.Log, stopSignal: UnixNative.SIGINT);
 
         await WaitUntilReadyAsync("postgres", process, t => ReadinessProbes.PostgresAsync(port, t), options.StartTimeout, ct);
         return new PostgresServerProcess(process, port, password);

@@ -14,7 +14,7 @@ public sealed class RabbitMqServerProcess : ServerProcess
     private readonly ChildProcess _epmd;
 
     private RabbitMqServerProcess(ChildProcess process, ChildProcess epmd, int port, string password)
-        : base(process, port, password, UnixNative.SIGTERM)
+        : base(process, port, password)
     {
         _epmd = epmd;
     }

@@ -54,6 +54,14 @@ public static class ReadinessProbes
         return header[0] == 1 && header[1] == 0 && header[2] == 0;
     }
 
+    /// <summary>True when GET http://127.0.0.1:port/path answers 200.</summary>
+    public static async Task<bool> HttpOkAsync(int port, string path, CancellationToken ct)
+    {
+        using var http = new HttpClient();
+        using var response = await http.GetAsync($"http://127.0.0.1:{port}{path}", ct);
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
     /// <summary>True when something accepts TCP connections on the port.</summary>
     public static async Task<bool> TcpAsync(int port, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace VisionAspire.Hosting.Servers;
 public sealed class RedisServerProcess : ServerProcess
 {
     private RedisServerProcess(ChildProcess process, int port, string password)
-        : base(process, port, password, UnixNative.SIGTERM)
+        : base(process, port, password)
     {
     }
 

@@ -9,15 +9,13 @@ namespace VisionAspire.Hosting.Servers;
 public abstract class ServerProcess : IAsyncDisposable
 {
     private readonly ChildProcess _process;
-    private readonly int _stopSignal;
     private int _disposed;
 
-    private protected ServerProcess(ChildProcess process, int port, string password, int stopSignal)
+    private protected ServerProcess(ChildProcess process, int port, string password)
     {
         _process = process;
         Port = port;
         Password = password;
-        _stopSignal = stopSignal;
     }
 
     public int Port { get; }
@@ -40,7 +38,7 @@ public abstract class ServerProcess : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            await _process.StopAsync(_stopSignal, StopTimeout).ConfigureAwait(false);
+            await _process.StopAsync(_process.StopSignal, StopTimeout).ConfigureAwait(false);
             await _process.DisposeAsync().ConfigureAwait(false);
         }
         GC.SuppressFinalize(this);
@@ -92,7 +90,7 @@ public abstract class ServerProcess : IAsyncDisposable
         {
             return await probe(attempt.Token);
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or HttpRequestException
                                       || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             return false;

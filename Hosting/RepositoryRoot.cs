@@ -1,0 +1,17 @@
+namespace VisionAspire.Hosting;
+
+internal static class RepositoryRoot
+{
+    /// <summary>The folder holding VisionAspire.sln, searched upwards from the application's folder.</summary>
+    public static string? Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VisionAspire.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        return null;
+    }
+}

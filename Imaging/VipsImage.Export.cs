@@ -70,7 +70,8 @@ public sealed partial class VipsImage
         return op.GetBlob("buffer");
     }
 
-    private VipsImage ToUcharRgb()
+    /// <summary>8-bit sRGB, exactly 3 bands (alpha flattened on white), still lazy.</summary>
+    internal VipsImage ToUcharRgb()
     {
         var current = Apply("copy");
         if (!current.IsUcharSrgb)

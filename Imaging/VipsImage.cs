@@ -40,8 +40,9 @@ public sealed partial class VipsImage : IDisposable
 
     internal GObjectHandle Handle { get; }
 
-    internal bool IsUcharSrgb =>
-        LibVips.vips_image_get_format(Handle) == FormatUchar && LibVips.vips_image_guess_interpretation(Handle) == InterpretationSrgb;
+    internal bool IsUchar => LibVips.vips_image_get_format(Handle) == FormatUchar;
+
+    internal bool IsUcharSrgb => IsUchar && LibVips.vips_image_guess_interpretation(Handle) == InterpretationSrgb;
 
     public void Dispose() => Handle.Dispose();
 

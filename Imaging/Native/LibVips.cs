@@ -97,6 +97,9 @@ internal static unsafe partial class LibVips
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial void vips_image_set_int(GObjectHandle image, string name, int value);
 
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial void vips_image_set_double(GObjectHandle image, string name, double value);
+
     [LibraryImport(Library)]
     public static partial nint vips_image_write_to_memory(GObjectHandle image, nuint* size);
 

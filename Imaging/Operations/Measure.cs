@@ -1,0 +1,76 @@
+using VisionAspire.Imaging.Native;
+
+namespace VisionAspire.Imaging.Operations;
+
+/// <summary>Whole-image reductions returning numbers (each one pass over the pixels).</summary>
+internal static class Measure
+{
+    public static double Max(VipsImage image) => Scalar(image, "max");
+
+    public static double Mean(VipsImage image) => Scalar(image, "avg");
+
+    public static double StandardDeviation(VipsImage image) => Scalar(image, "deviate");
+
+    /// <summary>Per band mean and standard deviation in one pass (libvips "stats").</summary>
+    public static (double Mean, double Deviation)[] BandStatistics(VipsImage image)
+    {
+        using var stats = image.Apply("stats").Then(s => s.Apply("cast", op => op.SetEnum("format", "double")));
+        var table = ReadDoubles(stats);
+        var columns = stats.Width; // min, max, sum, sum², mean, deviation, x/y of min and max
+        var result = new (double, double)[stats.Height - 1];
+        for (var band = 0; band < result.Length; band++)
+        {
+            var row = (band + 1) * columns; // row 0 covers all bands together
+            result[band] = (table[row + 4], table[row + 5]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Copies an image's pixels out as they are stored (double images only).</summary>
+    public static unsafe double[] ReadDoubles(VipsImage image)
+    {
+        nuint size;
+        var data = LibVips.vips_image_write_to_memory(image.Handle, &size);
+        if (data == 0)
+        {
+            throw VipsImage.PixelFailure(VipsRuntime.TakeError());
+        }
+
+        try
+        {
+            return new ReadOnlySpan<double>((void*)data, checked((int)(size / sizeof(double)))).ToArray();
+        }
+        finally
+        {
+            GObject.g_free(data);
+        }
+    }
+
+    /// <summary>Copies a 32-bit unsigned image (e.g. a histogram from hist_find) out.</summary>
+    public static unsafe uint[] ReadUInts(VipsImage image)
+    {
+        nuint size;
+        var data = LibVips.vips_image_write_to_memory(image.Handle, &size);
+        if (data == 0)
+        {
+            throw VipsImage.PixelFailure(VipsRuntime.TakeError());
+        }
+
+        try
+        {
+            return new ReadOnlySpan<uint>((void*)data, checked((int)(size / sizeof(uint)))).ToArray();
+        }
+        finally
+        {
+            GObject.g_free(data);
+        }
+    }
+
+    private static double Scalar(VipsImage image, string operation)
+    {
+        using var op = VipsOperation.Create(operation).Set("in", image);
+        op.Build(VipsImage.PixelFailure);
+        return op.GetDouble("out");
+    }
+}

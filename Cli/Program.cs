@@ -1,1 +1,3 @@
-Console.WriteLine("Cli: not yet implemented");
+using VisionAspire.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,21 @@
+namespace VisionAspire.Cli.Analyze;
+
+/// <summary>One line of analyze output. Absent tasks are null and left out of the JSON.</summary>
+public sealed record AnalysisResult(string File)
+{
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+    public string? Kind { get; init; }
+    public IReadOnlyList<FaceResult>? Faces { get; init; }
+    public IReadOnlyList<ClassResult>? Classes { get; init; }
+    public IReadOnlyList<ObjectResult>? Objects { get; init; }
+    public string? Error { get; init; }
+}
+
+public sealed record BoxResult(float X, float Y, float Width, float Height);
+
+public sealed record FaceResult(BoxResult Box, float Score, float[]? Embedding);
+
+public sealed record ClassResult(string Label, float Score);
+
+public sealed record ObjectResult(string Label, float Score, BoxResult Box);

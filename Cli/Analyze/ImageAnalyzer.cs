@@ -1,0 +1,72 @@
+using VisionAspire.Models;
+
+namespace VisionAspire.Cli.Analyze;
+
+/// <summary>Runs the requested tasks on one image; pipelines are created on first use. Not thread-safe (CLI use).</summary>
+public sealed class ImageAnalyzer(ModelStore store, AnalysisTasks tasks, string detector) : IDisposable
+{
+    private const int TopClasses = 5;
+
+    private IFaceDetector? _faces;
+    private ImageClassifier? _classifier;
+    private ObjectDetector? _objects;
+    private FaceEmbedder? _embedder;
+
+    public AnalysisResult Analyze(string file)
+    {
+        var image = WorkingImage.Decode(file);
+        var result = new AnalysisResult(file) { Width = image.Width, Height = image.Height };
+
+        if (tasks.HasFlag(AnalysisTasks.Faces) || tasks.HasFlag(AnalysisTasks.Embed))
+        {
+            _faces ??= detector == "yunet" ? new YuNetDetector(store) : new UltraFaceDetector(store);
+            var faces = _faces.Detect(image.Pixels);
+            var embed = tasks.HasFlag(AnalysisTasks.Embed);
+            if (embed)
+            {
+                _embedder ??= new FaceEmbedder(store);
+            }
+            var originalFaces = faces.Select(f => f with { Box = ToOriginal(f.Box, image) }).ToArray();
+            result = result with
+            {
+                Kind = ImageKindLabeller.Label(originalFaces, image.Width, image.Height),
+                Faces = faces.Select((f, i) => new FaceResult(Round(originalFaces[i].Box), Round(f.Score),
+                    embed ? _embedder!.Embed(image.Pixels, f).Select(Round).ToArray() : null)).ToArray(),
+            };
+        }
+        if (tasks.HasFlag(AnalysisTasks.Classify))
+        {
+            _classifier ??= new ImageClassifier(store);
+            result = result with
+            {
+                Classes = _classifier.Classify(image.Pixels, TopClasses).Select(c => new ClassResult(c.Label, Round(c.Score))).ToArray(),
+            };
+        }
+        if (tasks.HasFlag(AnalysisTasks.Objects))
+        {
+            _objects ??= new ObjectDetector(store);
+            result = result with
+            {
+                Objects = _objects.Detect(image.Pixels)
+                    .Select(o => new ObjectResult(o.Label, Round(o.Score), Round(ToOriginal(o.Box, image)))).ToArray(),
+            };
+        }
+        return result;
+    }
+
+    public void Dispose()
+    {
+        _faces?.Dispose();
+        _classifier?.Dispose();
+        _objects?.Dispose();
+        _embedder?.Dispose();
+    }
+
+    private static Box ToOriginal(Box box, WorkingImage image) =>
+        new(box.X * image.ScaleX, box.Y * image.ScaleY, box.Width * image.ScaleX, box.Height * image.ScaleY);
+
+    private static BoxResult Round(Box box) =>
+        new(MathF.Round(box.X, 1), MathF.Round(box.Y, 1), MathF.Round(box.Width, 1), MathF.Round(box.Height, 1));
+
+    private static float Round(float value) => MathF.Round(value, 5);
+}

@@ -64,6 +64,20 @@ public sealed class EncodeTests
     }
 
     [Fact]
+    public void Exif_summary_reads_the_orientation_written_by_the_encoder()
+    {
+        using var source = VipsImage.ThumbnailBuffer(TestImages.Bytes("zidane.jpg"), 64);
+        using var tagged = source.WithOrientation(6);
+        using var reloaded = VipsImage.Load(tagged.Encode(ImageFormat.Jpeg, new EncodeOptions { StripMetadata = false }),
+            new ImageLoadOptions { AutoRotate = false });
+
+        var exif = Operations.Analysis.ExifSummary.Read(reloaded);
+
+        Assert.Equal("Right-top", exif["orientation"]);
+        Assert.Empty(Operations.Analysis.ExifSummary.Read(source));
+    }
+
+    [Fact]
     public void Strip_metadata_removes_the_orientation_tag()
     {
         using var source = VipsImage.ThumbnailBuffer(TestImages.Bytes("zidane.jpg"), 64);

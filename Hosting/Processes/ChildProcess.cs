@@ -91,6 +91,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         ProcessTree.KillSurvivors(tree);
+        await ProcessTree.WaitForExitAsync(tree, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         await Task.WhenAny(Exited, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
     }
 

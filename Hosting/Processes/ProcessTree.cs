@@ -67,6 +67,21 @@ public static class ProcessTree
         }
     }
 
+    /// <summary>Waits until no process of the snapshot is alive any more (SIGKILL is delivered asynchronously).</summary>
+    public static async Task<bool> WaitForExitAsync(IEnumerable<ProcessIdentity> snapshot, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (snapshot.Any(IsAlive))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+        return true;
+    }
+
     private readonly record struct Stat(char State, int ParentPid, long StartTime);
 
     private static Stat? ReadStat(int pid)

@@ -52,6 +52,26 @@ public static class ImageFormatSniffer
         _ => "application/octet-stream",
     };
 
+    /// <summary>Parses a format name or extension ("jpg", "jpeg", "png", "webp", "tif", "tiff", "gif", "heic", "heif", "avif").</summary>
+    public static ImageFormat FromName(string name) => name.Trim().TrimStart('.').ToLowerInvariant() switch
+    {
+        "jpg" or "jpeg" => ImageFormat.Jpeg,
+        "png" => ImageFormat.Png,
+        "webp" => ImageFormat.WebP,
+        "tif" or "tiff" => ImageFormat.Tiff,
+        "gif" => ImageFormat.Gif,
+        "heic" or "heif" => ImageFormat.Heif,
+        "avif" => ImageFormat.Avif,
+        _ => ImageFormat.Unknown,
+    };
+
+    /// <summary>The format of a MIME type such as "image/webp" (parameters ignored); Unknown otherwise.</summary>
+    public static ImageFormat FromContentType(string contentType)
+    {
+        var type = contentType.Split(';')[0].Trim().ToLowerInvariant();
+        return type.StartsWith("image/", StringComparison.Ordinal) ? FromName(type["image/".Length..]) : ImageFormat.Unknown;
+    }
+
     /// <summary>ISO-BMFF ("ftyp" box): the major brand, then the compatible brands, tell AVIF from HEIF.</summary>
     private static ImageFormat DetectIsoMedia(ReadOnlySpan<byte> header)
     {

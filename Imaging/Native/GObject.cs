@@ -94,4 +94,7 @@ internal static unsafe partial class GObject
 
     [LibraryImport(GLibLibrary)]
     public static partial void g_free(nint memory);
+
+    [LibraryImport(GLibLibrary, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial uint g_log_set_handler(string logDomain, int logLevels, delegate* unmanaged<nint, int, nint, nint, void> handler, nint userData);
 }

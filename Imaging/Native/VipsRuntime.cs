@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace VisionAspire.Imaging.Native;
@@ -6,8 +7,10 @@ namespace VisionAspire.Imaging.Native;
 /// Process-wide libvips start-up and access to its error buffer. Thread-safe: initialisation runs once,
 /// and the global error buffer is read and cleared under one lock.
 /// </summary>
-internal static class VipsRuntime
+internal static unsafe class VipsRuntime
 {
+    private const int GLogLevelWarning = 1 << 4;
+
     private static readonly Lock ErrorLock = new();
     private static readonly Lazy<bool> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -50,6 +53,15 @@ internal static class VipsRuntime
         // Loaders marked untrusted (ImageMagick, PDF, SVG, ...) must never run on uploads, even through the
         // generic "find a loader" paths of thumbnail_buffer.
         LibVips.vips_block_untrusted_set(1);
+
+        // libvips prints a g_warning per damaged tile of a corrupt upload to stderr; the failure already reaches
+        // the caller as a typed exception carrying the same text, so the duplicate is dropped.
+        GObject.g_log_set_handler("VIPS", GLogLevelWarning, &DropWarning, 0);
         return true;
+    }
+
+    [UnmanagedCallersOnly]
+    private static void DropWarning(nint domain, int level, nint message, nint userData)
+    {
     }
 }

@@ -88,6 +88,10 @@ public sealed class LoadTests
         Assert.Equal(ImageFormat.Png, ImageFormatSniffer.Detect(TestImages.Bytes("ocr_testocr.png")));
         Assert.Equal("image/webp", ImageFormatSniffer.ContentType(ImageFormat.WebP));
         Assert.Equal("image/avif", ImageFormatSniffer.ContentType(ImageFormat.Avif));
+        Assert.Equal(ImageFormat.Jpeg, ImageFormatSniffer.FromName(".JPG"));
+        Assert.Equal(ImageFormat.Heif, ImageFormatSniffer.FromContentType("image/heic"));
+        Assert.Equal(ImageFormat.WebP, ImageFormatSniffer.FromContentType("image/webp; q=0.9"));
+        Assert.Equal(ImageFormat.Unknown, ImageFormatSniffer.FromContentType("text/html"));
     }
 
     [Fact]

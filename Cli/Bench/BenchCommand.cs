@@ -1,6 +1,90 @@
+using System.Globalization;
+using System.Text;
+using VisionAspire.Imaging;
+using VisionAspire.Models;
+
 namespace VisionAspire.Cli.Bench;
 
+/// <summary><c>bench</c>: model latency/throughput, decode+thumbnail against the vips CLI, and binding overhead, as Markdown.</summary>
 public static class BenchCommand
 {
-    public static int Run(BenchOptions options, TextWriter stdout) => CliApp.Ok;
+    private const string OverheadModel = "mobilefacenet";
+
+    public static int Run(BenchOptions options, TextWriter stdout)
+    {
+        var store = ModelStore.CreateDefault();
+        var images = SharedImages();
+        var work = Directory.CreateTempSubdirectory("vision-bench-").FullName;
+        var report = new StringBuilder();
+        void Line(string text = "")
+        {
+            report.AppendLine(text);
+            stdout.WriteLine(text);
+        }
+
+        try
+        {
+            Line($"Environment: {Environment.ProcessorCount} cores, .NET {Environment.Version}, ONNX Runtime {store.Options.Provider} provider, " +
+                 $"intra-op threads {store.Options.IntraOpThreads}, {options.Seconds.ToString(CultureInfo.InvariantCulture)} s per figure.");
+            Line();
+            Line("| model | image | Run only ms | pipeline ms (1 thread) | images/s, 1 thread | images/s, 2 threads (one session) |");
+            Line("|---|---|---:|---:|---:|---:|");
+            foreach (var row in ModelBench.Run(store, name => LoadPixels(Path.Combine(images, name)), options.Seconds))
+            {
+                Line($"| {row.Model} | {row.Image} | {row.RunMs:F1} | {row.PipelineMs:F1} | {row.OneThreadPerSecond:F1} | {row.TwoThreadsPerSecond:F1} |");
+            }
+
+            Line();
+            var source = ThumbnailBench.CreateSource(work, Path.Combine(images, "faces_group_children.jpg"));
+            var thumbnail = ThumbnailBench.Run(source, work, repetitions: 5);
+            Line($"| decode + thumbnail to {ThumbnailBench.Size} px + JPEG encode, 4000x3000 JPEG ({thumbnail.SourceBytes / 1024} KiB) | ms/image |");
+            Line("|---|---:|");
+            Line($"| ours (Imaging: read file, thumbnail_buffer, encode, write) | {thumbnail.OursMs:F1} |");
+            Line($"| `vipsthumbnail` (20 files in one process) | {thumbnail.VipsThumbnailBatchMs:F1} |");
+            Line($"| `vips thumbnail` (one process per image, incl. start-up) | {thumbnail.VipsThumbnailProcessMs:F1} |");
+            Line($"| **ratio ours / vipsthumbnail** (target <= 1.1) | **{thumbnail.Ratio:F2}x** |");
+
+            Line();
+            var overhead = BindingOverheadBench.Run(store, OverheadModel, rounds: 400);
+            Line($"| binding overhead, {overhead.Model} (median of 400 interleaved calls each) | ms/call | vs raw |");
+            Line("|---|---:|---:|");
+            Line($"| raw OrtApi Run pointer, values made once | {overhead.RawMs:F3} | - |");
+            Line($"| InferenceSession.Run, caller-allocated outputs | {overhead.WrapperMs:F3} | {overhead.OverheadPercent:+0.0;-0.0}% |");
+            Line($"| InferenceSession.Run, outputs copied to new tensors | {overhead.AllocatingWrapperMs:F3} | {overhead.AllocatingOverheadPercent:+0.0;-0.0}% |");
+
+            if (options.Output is not null)
+            {
+                File.WriteAllText(options.Output, report.ToString());
+            }
+            return CliApp.Ok;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static PixelBuffer LoadPixels(string path)
+    {
+        using var image = VipsImage.LoadFile(path);
+        using var upright = image.AutoRotate();
+        return upright.ToPixels();
+    }
+
+    private static string SharedImages()
+    {
+        var configured = Environment.GetEnvironmentVariable("VISION_IMAGES_DIR");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VisionAspire.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "images"));
+            }
+        }
+        throw new InvalidOperationException("Shared images not found: set VISION_IMAGES_DIR.");
+    }
 }

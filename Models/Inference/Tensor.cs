@@ -44,6 +44,10 @@ public sealed class Tensor<T> : Tensor where T : unmanaged
 
     public T[] Data { get; }
 
+    /// <summary>A tensor whose memory is not zeroed: for buffers the caller overwrites completely.</summary>
+    public static Tensor<T> Uninitialized(params long[] shape) =>
+        new(GC.AllocateUninitializedArray<T>(checked((int)shape.Aggregate(1L, (count, dim) => count * dim))), shape);
+
     internal override unsafe nuint ByteLength => (nuint)Data.LongLength * (nuint)sizeof(T);
     internal override GCHandle Pin() => GCHandle.Alloc(Data, GCHandleType.Pinned);
 }

@@ -36,7 +36,7 @@ public sealed class FaceEmbedder : ModelPipeline
 
     public float[] Embed(PixelBuffer rgb, FaceDetection face)
     {
-        var input = new Tensor<float>(1, 3, _size, _size);
+        var input = Tensor<float>.Uninitialized(1, 3, _size, _size);
         TensorWriter.Warp<float>(rgb, input.Data, _size, _size, CropToImage(face), ChannelOrder.Rgb, ImageNet);
         var embedding = Session.Run(new NamedTensor(Input.Name, input))[0].As<float>().Data;
         Normalise(embedding);

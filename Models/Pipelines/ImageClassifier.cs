@@ -38,7 +38,7 @@ public sealed class ImageClassifier : ModelPipeline
 
     private Tensor<T> Prepare<T>(PixelBuffer rgb) where T : unmanaged, System.Numerics.INumberBase<T>
     {
-        var input = new Tensor<T>(1, 3, _height, _width);
+        var input = Tensor<T>.Uninitialized(1, 3, _height, _width);
         TensorWriter.Resize<T>(rgb, input.Data, _width, _height, _width, _height, ChannelOrder.Bgr, CaffeMeans);
         return input;
     }

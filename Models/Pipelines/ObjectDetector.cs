@@ -32,7 +32,7 @@ public sealed class ObjectDetector : ModelPipeline
     public IReadOnlyList<ObjectDetection> Detect(PixelBuffer rgb)
     {
         var scale = BoxMath.LetterboxScale(rgb.Width, rgb.Height, _width, _height);
-        var input = new Tensor<float>(1, 3, _height, _width);
+        var input = Tensor<float>.Uninitialized(1, 3, _height, _width);
         TensorWriter.Resize<float>(rgb, input.Data, _width, _height,
             (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw, PadValue);
         var output = Session.Run(new NamedTensor(Input.Name, input))[0].As<float>();

@@ -28,7 +28,7 @@ public sealed class UltraFaceDetector : ModelPipeline, IFaceDetector
 
     public IReadOnlyList<FaceDetection> Detect(PixelBuffer rgb)
     {
-        var input = new Tensor<float>(1, 3, _height, _width);
+        var input = Tensor<float>.Uninitialized(1, 3, _height, _width);
         TensorWriter.Resize<float>(rgb, input.Data, _width, _height, _width, _height, ChannelOrder.Rgb, PixelNormalisation.Uniform(127f, 1f / 128f));
         var outputs = Session.Run([new NamedTensor(Input.Name, input)], ["scores", "boxes"]);
         var scores = outputs[0].As<float>().Data;

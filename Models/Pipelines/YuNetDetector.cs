@@ -30,7 +30,7 @@ public sealed class YuNetDetector : ModelPipeline, IFaceDetector
     public IReadOnlyList<FaceDetection> Detect(PixelBuffer rgb)
     {
         var (height, width, scale) = InputGeometry(rgb);
-        var input = new Tensor<float>(1, 3, height, width);
+        var input = Tensor<float>.Uninitialized(1, 3, height, width);
         TensorWriter.Resize<float>(rgb, input.Data, width, height,
             (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw);
         var outputs = Session.Run([new NamedTensor(Input.Name, input)], _outputNames);

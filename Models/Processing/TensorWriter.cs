@@ -29,36 +29,57 @@ internal static class TensorWriter
         var xs = AxisTaps(image.Width, contentWidth, image.Bands);
         var ys = AxisTaps(image.Height, contentHeight, 1);
         var channels = SourceChannels(image.Bands, order);
+        var (c0, c1, c2) = (channels[0], channels[1], channels[2]);
+        var (m0, m1, m2) = (normalisation.Mean0, normalisation.Mean1, normalisation.Mean2);
+        var (s0, s1, s2) = (normalisation.Scale0, normalisation.Scale1, normalisation.Scale2);
         var stride = image.Width * image.Bands;
-        var data = image.Data;
+        var plane0 = tensor[..planeSize];
+        var plane1 = tensor.Slice(planeSize, planeSize);
+        var plane2 = tensor.Slice(2 * planeSize, planeSize);
+        ReadOnlySpan<byte> data = image.Data;
+
+        // One pass over the source writes all three planes; x taps are shared by the channels.
+        for (var y = 0; y < contentHeight; y++)
+        {
+            var row0 = data[(ys.Offset0[y] * stride)..];
+            var row1 = data[(ys.Offset1[y] * stride)..];
+            var wy = ys.Weight[y];
+            var line0 = plane0.Slice(y * width, width);
+            var line1 = plane1.Slice(y * width, width);
+            var line2 = plane2.Slice(y * width, width);
+            for (var x = 0; x < contentWidth; x++)
+            {
+                var x0 = xs.Offset0[x];
+                var x1 = xs.Offset1[x];
+                var wx = xs.Weight[x];
+                line0[x] = T.CreateTruncating((Bilinear(row0, row1, x0 + c0, x1 + c0, wx, wy) - m0) * s0);
+                line1[x] = T.CreateTruncating((Bilinear(row0, row1, x0 + c1, x1 + c1, wx, wy) - m1) * s1);
+                line2[x] = T.CreateTruncating((Bilinear(row0, row1, x0 + c2, x1 + c2, wx, wy) - m2) * s2);
+            }
+        }
 
         for (var plane = 0; plane < 3; plane++)
         {
-            var mean = normalisation.Mean(plane);
-            var scale = normalisation.Scale(plane);
-            var channel = channels[plane];
             var output = tensor.Slice(plane * planeSize, planeSize);
-            var pad = T.CreateTruncating((padValue - mean) * scale);
-
-            for (var y = 0; y < contentHeight; y++)
+            var pad = T.CreateTruncating((padValue - normalisation.Mean(plane)) * normalisation.Scale(plane));
+            if (contentWidth < width)
             {
-                var row0 = ys.Offset0[y] * stride + channel;
-                var row1 = ys.Offset1[y] * stride + channel;
-                var wy = ys.Weight[y];
-                var line = output.Slice(y * width, width);
-                for (var x = 0; x < contentWidth; x++)
+                for (var y = 0; y < contentHeight; y++)
                 {
-                    var x0 = xs.Offset0[x];
-                    var x1 = xs.Offset1[x];
-                    var wx = xs.Weight[x];
-                    var top = data[row0 + x0] + (data[row0 + x1] - data[row0 + x0]) * wx;
-                    var bottom = data[row1 + x0] + (data[row1 + x1] - data[row1 + x0]) * wx;
-                    line[x] = T.CreateTruncating((top + (bottom - top) * wy - mean) * scale);
+                    output.Slice(y * width + contentWidth, width - contentWidth).Fill(pad);
                 }
-                line[contentWidth..].Fill(pad);
             }
             output[(contentHeight * width)..].Fill(pad);
         }
+    }
+
+    private static float Bilinear(ReadOnlySpan<byte> row0, ReadOnlySpan<byte> row1, int left, int right, float wx, float wy)
+    {
+        float topLeft = row0[left];
+        float bottomLeft = row1[left];
+        var top = topLeft + (row0[right] - topLeft) * wx;
+        var bottom = bottomLeft + (row1[right] - bottomLeft) * wx;
+        return top + (bottom - top) * wy;
     }
 
     /// <summary>

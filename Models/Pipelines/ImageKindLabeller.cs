@@ -6,9 +6,9 @@ namespace VisionAspire.Models;
 /// <para>
 /// Thresholds were chosen on the shared photos with both UltraFace RFB-320 and YuNet (docs/models.md lists the
 /// per-image evidence). Real faces there score 0.87-1.00; YuNet's one false positive (the bear's head) scores 0.79,
-/// so 0.85 separates them. The largest face in every portrait/group photo covers 1.07-5.5 % of the frame
-/// (smallest: faces_family_five at 1.76 %), while bus.jpg's two passers-by cover 0.23-0.26 %: the bus photo is
-/// an <c>object</c> photo with incidental faces, so the area share is set between them at 0.5 %.
+/// so 0.85 separates them. The largest face of each portrait/group photo covers 1.76-5.5 % of the frame
+/// (smallest: faces_family_five), while bus.jpg's two passers-by cover 0.23-0.26 %: the bus photo is an
+/// <c>object</c> photo with incidental faces, so the area share sits between them at 0.5 %.
 /// </para>
 /// </summary>
 public static class ImageKindLabeller

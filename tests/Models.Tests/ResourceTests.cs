@@ -2,6 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace VisionAspire.Models.Tests;
 
+/// <summary>RSS is process-wide, so these run alone (after the parallel collections), not beside other tests.</summary>
+[CollectionDefinition(nameof(ResourceTests), DisableParallelization = true)]
+public sealed class ResourceTestsCollection;
+
+[Collection(nameof(ResourceTests))]
 public sealed partial class ResourceTests
 {
     private static readonly ModelStore Store = ModelStore.CreateDefault();

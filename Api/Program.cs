@@ -1,11 +1,13 @@
 using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Images;
 using VisionAspire.Api.Jobs;
+using VisionAspire.Api.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddImageOperations();
 builder.Services.AddProblemResponses();
 builder.Services.AddOpenApi();
 
@@ -23,5 +25,6 @@ app.UseSwaggerUI(o =>
 app.MapDefaultEndpoints();
 app.MapImagesApi();
 app.MapJobsApi();
+app.MapImageOperationsApi();
 
 await app.RunAsync();

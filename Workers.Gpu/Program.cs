@@ -2,6 +2,7 @@ using VisionAspire.Data;
 using VisionAspire.Messaging;
 using VisionAspire.Shared;
 using VisionAspire.Workers.Gpu.Inference;
+using VisionAspire.Workers.Gpu.Processing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +24,7 @@ builder.Services.AddSingleton<InferenceHandler>();
 builder.Services.AddHostedService<ModelVersionRegistration>();
 builder.Services.AddHostedService<FaceInferenceConsumer>();
 builder.Services.AddHostedService<ObjectInferenceConsumer>();
+builder.AddImageProcessing();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -1,0 +1,3 @@
+namespace VisionAspire.Storage;
+
+public sealed record StoredObject(byte[] Data, string ContentType);

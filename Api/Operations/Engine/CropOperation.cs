@@ -83,18 +83,42 @@ public sealed record CropOperation(string Strategy, int? Left, int? Top, int Wid
         }
     }
 
+    /// <summary>
+    /// The planned region when it holds every face; when the faces cannot fit in the asked aspect ratio inside the
+    /// image, the region around all of them grown towards that ratio, letterboxed (pad) to the asked size.
+    /// </summary>
     private VipsImage CropAroundFaces(VipsImage image, OperationContext context)
     {
         var keep = context.Faces.Locate(image).Select(face => WithMargin(face, image.Width, image.Height)).ToList();
         var region = SmartCrop.PlanAround(image.Width, image.Height, keep, Width, Height);
-        context.LastCrop = region;
-        using var cropped = image.Crop(region.Left, region.Top, region.Width, region.Height);
-        if (cropped.Width <= Width && cropped.Height <= Height)
+        var mode = ResizeMode.Fill;
+        if (keep.Count > 0 && Union(keep) is var union && !region.Contains(union))
         {
-            return cropped.Thumbnail(cropped.Width, cropped.Height);
+            region = Enclose(union, (double)Width / Height, image.Width, image.Height);
+            mode = ResizeMode.Pad;
         }
 
-        return cropped.Thumbnail(Width, Height, ResizeMode.Fill);
+        context.LastCrop = region;
+        using var cropped = image.Crop(region.Left, region.Top, region.Width, region.Height);
+        return cropped.Width <= Width && cropped.Height <= Height && mode == ResizeMode.Fill
+            ? cropped.Thumbnail(cropped.Width, cropped.Height)
+            : cropped.Thumbnail(Width, Height, mode);
+    }
+
+    private static CropRegion Union(IReadOnlyList<CropRegion> regions)
+    {
+        var (left, top) = (regions.Min(r => r.Left), regions.Min(r => r.Top));
+        return new CropRegion(left, top, regions.Max(r => r.Right) - left, regions.Max(r => r.Bottom) - top);
+    }
+
+    /// <summary>Grows <paramref name="union"/> towards <paramref name="aspect"/> as far as the image allows, centred on it.</summary>
+    private static CropRegion Enclose(CropRegion union, double aspect, int imageWidth, int imageHeight)
+    {
+        var width = Math.Max(union.Width, (int)Math.Min(imageWidth, Math.Ceiling(union.Height * aspect)));
+        var height = Math.Max(union.Height, (int)Math.Min(imageHeight, Math.Ceiling(union.Width / aspect)));
+        var left = Math.Clamp(union.Left + ((union.Width - width) / 2), 0, imageWidth - width);
+        var top = Math.Clamp(union.Top + ((union.Height - height) / 2), 0, imageHeight - height);
+        return new CropRegion(left, top, width, height);
     }
 
     private static CropRegion WithMargin(CropRegion face, int imageWidth, int imageHeight)

@@ -106,7 +106,8 @@ public sealed class OperationArguments
         return match ?? throw Invalid(spec, raw);
     }
 
-    public ParameterException Missing(ParameterSpec spec, string why) => new(Field(spec.Name), $"is required {why}; it must be {spec.Range}.");
+    public ParameterException Missing(ParameterSpec spec, string why) =>
+        new(Field(spec.Name), $"is required{(why.Length == 0 ? "" : " " + why)}; it must be {spec.Range}.");
 
     private ParameterException Invalid(ParameterSpec spec, string raw) =>
         new(Field(spec.Name), $"must be {spec.Range}; got '{Shorten(raw)}'.");

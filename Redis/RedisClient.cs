@@ -9,7 +9,7 @@ namespace VisionAspire.Redis;
 /// Commands in flight when the connection drops fail with <see cref="RedisConnectionException"/>;
 /// commands issued while reconnecting wait up to the connect timeout.
 /// </summary>
-public sealed class RedisClient : IRedisClient
+public sealed class RedisClient : IRedisClient, IDisposable
 {
     private readonly ConnectionSupervisor _commands;
     private readonly Lazy<RedisSubscriber> _subscriber;
@@ -34,6 +34,19 @@ public sealed class RedisClient : IRedisClient
     /// </summary>
     public static Task<RedisClient> ConnectAsync(string connectionString, CancellationToken ct = default) =>
         ConnectAsync(RedisConnectionOptions.Parse(connectionString), ct);
+
+    /// <summary>
+    /// Returns at once and connects in the background (retrying with back-off); the first commands wait for
+    /// the connection up to the connect timeout. For dependency injection, where construction cannot await.
+    /// </summary>
+    public static RedisClient Create(string connectionString) => Create(RedisConnectionOptions.Parse(connectionString));
+
+    public static RedisClient Create(RedisConnectionOptions options)
+    {
+        var client = new RedisClient(options);
+        client._commands.StartInBackground();
+        return client;
+    }
 
     public static async Task<RedisClient> ConnectAsync(RedisConnectionOptions options, CancellationToken ct = default)
     {
@@ -181,6 +194,9 @@ public sealed class RedisClient : IRedisClient
         }
         await _commands.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>Closing is synchronous work (cancel, close sockets), so this is safe to call from sync code.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task<bool> SetCoreAsync(string key, RedisArg value, TimeSpan? expiry, bool onlyIfNotExists, CancellationToken ct)
     {

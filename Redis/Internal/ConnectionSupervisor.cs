@@ -47,6 +47,9 @@ internal sealed class ConnectionSupervisor : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts connecting without waiting; failures are retried like reconnects.</summary>
+    public void StartInBackground() => _ = ReconnectAsync();
+
     /// <summary>Waits for a usable connection, or throws <see cref="RedisConnectionException"/> after the connect timeout.</summary>
     public async Task<RedisConnection> WaitForConnectionAsync(CancellationToken ct)
     {

@@ -33,9 +33,16 @@ public sealed class PreprocessConsumer(
     protected override async Task HandleAsync(ImageUploadedV1 message, CancellationToken ct)
     {
         var image = await images.GetAsync(message.ImageId, ct);
-        if (image is null || image.Status is not (ImageStatus.Uploaded or ImageStatus.Preprocessing))
+        if (image?.Status == ImageStatus.Failed)
         {
-            // A re-published or redelivered upload of an image that already moved on.
+            // Redelivered after a crash between failing the image and acking: finish the bookkeeping (idempotent).
+            await jobs.CompleteAsync(message.JobId, image.Id, null, image.Error ?? "failed", ct);
+            return;
+        }
+
+        if (image is null || image.Status is ImageStatus.Processing or ImageStatus.Completed)
+        {
+            // A re-published or redelivered upload of an image the workers already own.
             logger.LogDebug("Skipping upload event of {ImageId} (status {Status})", message.ImageId, image?.Status ?? "missing");
             return;
         }

@@ -8,7 +8,8 @@ namespace VisionAspire.Workers.Gpu.Cifar10;
 /// Each CIFAR-10 class owns a set of ImageNet class indices (0-based, the standard ILSVRC-2012 order of
 /// imagenet1k_labels.txt). The probability of a CIFAR-10 class is the sum of the probabilities of the
 /// ImageNet classes it owns among the given predictions; the label is the class with the largest sum, or
-/// "none" when no prediction falls into any set (e.g. a bowl of apples, a bedroom).
+/// "none" when that sum is below <see cref="MinConfidence"/> (e.g. a bowl of apples, a bedroom, or a brown
+/// bear whose top-5 tail holds a dog breed at 0.1 %).
 ///
 ///   airplane   404 airliner, 895 warplane, 405 airship, 908 wing
 ///   automobile 407 ambulance, 436 beach wagon, 468 cab, 511 convertible, 609 jeep, 627 limousine, 656 minivan,
@@ -31,6 +32,9 @@ public static class ImageNetToCifar10
 {
     public const string None = "none";
 
+    /// <summary>Least summed probability for a CIFAR-10 label; below it the image is "none" of the ten.</summary>
+    public const float MinConfidence = 0.1f;
+
     public static readonly IReadOnlyList<string> Labels =
         ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"];
 
@@ -38,7 +42,7 @@ public static class ImageNetToCifar10
 
     public sealed record Cifar10Label(string Label, float Confidence);
 
-    /// <summary>The CIFAR-10 class with the most ImageNet probability mass, or <see cref="None"/> (confidence 0) when none maps.</summary>
+    /// <summary>The CIFAR-10 class with the most ImageNet probability mass, or <see cref="None"/> with the unassigned mass as confidence.</summary>
     public static Cifar10Label Map(IReadOnlyList<Classification> imageNet)
     {
         var mass = new Dictionary<string, float>();
@@ -50,12 +54,13 @@ public static class ImageNetToCifar10
             }
         }
 
-        if (mass.Count == 0)
+        var best = mass.Count == 0 ? default : mass.MaxBy(kv => kv.Value);
+        if (best.Value < MinConfidence)
         {
-            return new Cifar10Label(None, 0);
+            var unassigned = 1f - mass.Values.Sum();
+            return new Cifar10Label(None, Math.Clamp(unassigned, 0f, 1f));
         }
 
-        var best = mass.MaxBy(kv => kv.Value);
         return new Cifar10Label(best.Key, Math.Min(best.Value, 1f));
     }
 

@@ -24,9 +24,17 @@ public sealed class InferenceHandler(
     public async Task HandleAsync(InferenceRequestedV1 request, CancellationToken ct)
     {
         var image = await images.GetAsync(request.ImageId, ct);
-        if (image is null || image.Status is ImageStatus.Completed or ImageStatus.Failed)
+        if (image is null)
         {
-            logger.LogDebug("Skipping inference of {ImageId} (status {Status})", request.ImageId, image?.Status ?? "missing");
+            logger.LogWarning("Skipping inference of {ImageId}: no such image", request.ImageId);
+            return;
+        }
+
+        if (image.Status is ImageStatus.Completed or ImageStatus.Failed)
+        {
+            // Redelivered after a crash between the database write and the ack: finish the bookkeeping (idempotent).
+            await jobs.CompleteAsync(request.JobId, image.Id, null, image.Status == ImageStatus.Failed ? image.Error ?? "failed" : null, ct);
+            await DropCachedResultAsync(image.Id, ct);
             return;
         }
 

@@ -1,3 +1,4 @@
+using VisionAspire.Hosting;
 using VisionAspire.Hosting.Testing;
 
 namespace VisionAspire.Integration.Tests.Support;

@@ -143,6 +143,9 @@ internal sealed class RedisSubscriber : IAsyncDisposable
 
     private sealed class Subscription : IAsyncDisposable
     {
+        // Set while a handler runs, so a handler that disposes its own subscription does not wait for itself.
+        private static readonly AsyncLocal<Subscription?> Running = new();
+
         private readonly RedisSubscriber _owner;
         private readonly Func<string, string, Task> _handler;
         private readonly Channel<string> _messages = System.Threading.Channels.Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -171,11 +174,15 @@ internal sealed class RedisSubscriber : IAsyncDisposable
             }
             await _owner.UnsubscribeAsync(this).ConfigureAwait(false);
             Stop();
-            await _pump.ConfigureAwait(false);
+            if (Running.Value != this)
+            {
+                await _pump.ConfigureAwait(false);
+            }
         }
 
         private async Task PumpAsync()
         {
+            Running.Value = this;
             await foreach (var message in _messages.Reader.ReadAllAsync().ConfigureAwait(false))
             {
                 try

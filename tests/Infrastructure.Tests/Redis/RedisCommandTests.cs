@@ -291,6 +291,23 @@ public sealed class RedisCommandTests(RedisServerFixture redis) : IClassFixture<
         Assert.Equal("fine", await good.Task.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
+    [Fact]
+    public async Task Handler_may_dispose_its_own_subscription()
+    {
+        var channel = NewKey();
+        var disposed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        IAsyncDisposable? subscription = null;
+        subscription = await _client.SubscribeAsync(channel, async (_, _) =>
+        {
+            await subscription!.DisposeAsync();
+            disposed.TrySetResult();
+        });
+
+        await _client.PublishAsync(channel, "stop");
+        await disposed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, await _client.PublishAsync(channel, "nobody"));
+    }
+
     internal static async Task WaitUntilAsync(Func<Task<bool>> condition, int maxSeconds = 10)
     {
         var deadline = DateTime.UtcNow.AddSeconds(maxSeconds);

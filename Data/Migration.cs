@@ -8,7 +8,8 @@ namespace VisionAspire.Data;
 /// <summary>One versioned schema change. <see cref="Checksum"/> guards against editing a migration after it ran.</summary>
 public sealed partial record Migration(int Version, string Name, string Sql)
 {
-    public string Checksum { get; } = ComputeChecksum(Sql);
+    // Computed on read so that `with { Sql = ... }` cannot carry a stale checksum.
+    public string Checksum => ComputeChecksum(Sql);
 
     /// <summary>The migrations embedded from <c>Data/Migrations/NNNN_name.sql</c>, ordered by version.</summary>
     public static IReadOnlyList<Migration> LoadEmbedded()

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Text;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using VisionAspire.Contracts;
+using VisionAspire.Messaging;
+
+namespace VisionAspire.Data.Tests.Messaging;
+
+/// <summary>Per-test broker helpers: a private work queue, a private copy of everything dead-lettered, raw publishing.</summary>
+internal sealed class RabbitTestKit : IAsyncDisposable
+{
+    private readonly IChannel _channel;
+    private readonly ConcurrentQueue<BasicDeliverEventArgs> _deadLetters = new();
+
+    private RabbitTestKit(IConnection connection, IChannel channel, string queue)
+    {
+        Connection = connection;
+        _channel = channel;
+        Queue = queue;
+    }
+
+    public IConnection Connection { get; }
+
+    /// <summary>A work queue declared like the real ones (dead-lettering to vision.dlx), bound by its name.</summary>
+    public string Queue { get; }
+
+    public static async Task<RabbitTestKit> CreateAsync(ServersFixture servers)
+    {
+        var connection = await servers.ConnectAsync();
+        var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        var queue = $"test.{Guid.NewGuid():N}";
+        await MessagingTopology.DeclareWorkQueueAsync(channel, queue, CancellationToken.None);
+        var kit = new RabbitTestKit(connection, channel, queue);
+
+        // vision.dlx is a fanout: this exclusive queue sees every dead letter, the test filters by origin queue.
+        var capture = await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true);
+        await channel.QueueBindAsync(capture.QueueName, Queues.DeadLetterExchange, string.Empty);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            if (delivery.RoutingKey == queue)
+            {
+                kit._deadLetters.Enqueue(Copy(delivery));
+            }
+
+            return Task.CompletedTask;
+        };
+        await channel.BasicConsumeAsync(capture.QueueName, autoAck: true, consumer);
+        return kit;
+    }
+
+    public IReadOnlyCollection<BasicDeliverEventArgs> DeadLetters => _deadLetters;
+
+    public async Task<BasicDeliverEventArgs> WaitForDeadLetterAsync()
+    {
+        await Eventually.TrueAsync(() => !_deadLetters.IsEmpty, "a dead letter");
+        return _deadLetters.First();
+    }
+
+    public async Task PublishRawAsync(string body, string? type = null)
+    {
+        var properties = new BasicProperties { Persistent = true, Type = type, MessageId = Guid.NewGuid().ToString("N") };
+        await _channel.BasicPublishAsync(Queues.Exchange, Queue, mandatory: true, properties, Encoding.UTF8.GetBytes(body));
+    }
+
+    /// <summary>Messages ready in the queue (not counting unacked deliveries).</summary>
+    public async Task<uint> ReadyCountAsync() => (await _channel.QueueDeclarePassiveAsync(Queue)).MessageCount;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.QueueDeleteAsync(Queue);
+        await _channel.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+
+    private static BasicDeliverEventArgs Copy(BasicDeliverEventArgs d) =>
+        new(d.ConsumerTag, d.DeliveryTag, d.Redelivered, d.Exchange, d.RoutingKey, d.BasicProperties, d.Body.ToArray());
+}

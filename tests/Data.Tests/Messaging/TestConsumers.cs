@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using RabbitMQ.Client;
+using VisionAspire.Contracts;
+using VisionAspire.Messaging;
+
+namespace VisionAspire.Data.Tests.Messaging;
+
+/// <summary>A consumer whose behaviour each test supplies; records every call.</summary>
+internal sealed class DelegateConsumer(IConnection connection, string queue, Func<ImageUploadedV1, int, Task> handle, int maxAttempts = 3)
+    : QueueConsumer<ImageUploadedV1>(connection, new ListLogger())
+{
+    private int _calls;
+
+    public ConcurrentQueue<ImageUploadedV1> Handled { get; } = new();
+
+    public int Calls => _calls;
+
+    public ListLogger Log => (ListLogger)Logger;
+
+    protected override string QueueName => queue;
+
+    protected override int MaxAttempts => maxAttempts;
+
+    protected override TimeSpan RetryDelay(int failedAttempt) => TimeSpan.Zero;
+
+    protected override async Task HandleAsync(ImageUploadedV1 message, CancellationToken ct)
+    {
+        var call = Interlocked.Increment(ref _calls);
+        await handle(message, call);
+        Handled.Enqueue(message);
+    }
+}
+
+internal sealed class DelegateBatchConsumer(IConnection connection, string queue, Func<IReadOnlyList<ImageUploadedV1>, Task> handle)
+    : QueueBatchConsumer<ImageUploadedV1>(connection, new ListLogger())
+{
+    public ConcurrentQueue<IReadOnlyList<ImageUploadedV1>> Batches { get; } = new();
+
+    protected override string QueueName => queue;
+
+    protected override int BatchSize => 4;
+
+    protected override TimeSpan MaxBatchDelay => TimeSpan.FromMilliseconds(300);
+
+    protected override int MaxAttempts => 2;
+
+    protected override TimeSpan RetryDelay(int failedAttempt) => TimeSpan.Zero;
+
+    protected override async Task HandleBatchAsync(IReadOnlyList<ImageUploadedV1> messages, CancellationToken ct)
+    {
+        Batches.Enqueue(messages);
+        await handle(messages);
+    }
+}
+
+internal static class Messages
+{
+    public static ImageUploadedV1 Uploaded() =>
+        new(Guid.NewGuid(), Guid.NewGuid(), $"originals/{Guid.NewGuid():N}", new string('a', 64), "image/jpeg", DateTimeOffset.UtcNow);
+}

@@ -42,11 +42,15 @@ public sealed class EdgeTests(PipelineFixture fixture)
     [Fact]
     public async Task An_upload_over_the_size_limit_gets_413_problem_details()
     {
-        var big = UniqueImages.WithTag(File.ReadAllBytes(TestPaths.Image("bus.jpg")), new string('x', 100));
         var oversized = new byte[51 * 1024 * 1024];
-        big.CopyTo(oversized, 0);
+        File.ReadAllBytes(TestPaths.Image("bus.jpg")).CopyTo(oversized, 0);
 
-        using var response = await Api.PostFilesAsync(("huge.jpg", oversized));
+        // Like curl for large bodies, ask before sending: the Api refuses from the headers alone, so no 51 MB
+        // are pushed into a connection the server is about to close.
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(oversized), "file", "huge.jpg" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/images") { Content = form };
+        request.Headers.ExpectContinue = true;
+        using var response = await Api.Http.SendAsync(request);
 
         await AssertProblemAsync(response, 413);
         await AssertHealthyAsync();

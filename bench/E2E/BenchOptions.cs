@@ -1,0 +1,34 @@
+namespace VisionAspire.E2E;
+
+/// <summary>Command line: [--count 200] [--concurrency 8] [--url http://api] [--images DIR] [--skip-ceiling].</summary>
+public sealed record BenchOptions(int Count, int Concurrency, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        return new BenchOptions(
+            int.Parse(Value("--count") ?? "200"),
+            int.Parse(Value("--concurrency") ?? "8"),
+            Value("--url") is { } url ? new Uri(url) : null,
+            Value("--images") ?? Environment.GetEnvironmentVariable("VISION_IMAGES_DIR") ?? DefaultImages(),
+            args.Contains("--skip-ceiling"));
+    }
+
+    private static string DefaultImages()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "VisionAspire.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "images"));
+            }
+        }
+
+        throw new DirectoryNotFoundException("No VisionAspire.sln above the bench binaries; pass --images.");
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using VisionAspire.Contracts;
+using VisionAspire.Data;
+using VisionAspire.Models;
+using VisionAspire.Preprocessor.Analysis;
+using VisionAspire.Workers.Gpu.Inference;
+
+namespace VisionAspire.E2E;
+
+/// <summary>
+/// The services' compute path without the services: the Preprocessor's analysis, then the workers' inference,
+/// on the same classes and settings. Its throughput is the ceiling the distributed pipeline is measured against.
+/// Thread-safe.
+/// </summary>
+public sealed class InProcessPipeline : IDisposable
+{
+    private readonly IFaceDetector _detector;
+    private readonly ImageAnalyzer _analyzer;
+    private readonly FaceInference _faces;
+    private readonly ObjectInference _objects;
+
+    public InProcessPipeline()
+    {
+        var preprocessing = Options.Create(new PreprocessingOptions());
+        var inference = Options.Create(new WorkerInferenceOptions { Provider = "cpu" });
+        var models = new WorkerModels(inference, NullLogger<WorkerModels>.Instance);
+        _detector = FaceDetectorFactory.Create(models.Store, preprocessing.Value.FaceDetector);
+        _analyzer = new ImageAnalyzer(_detector, preprocessing);
+        _faces = new FaceInference(models, inference);
+        _objects = new ObjectInference(models, inference);
+    }
+
+    public (string Kind, IReadOnlyList<PredictionRecord> Predictions) Run(byte[] image)
+    {
+        var analysis = _analyzer.Analyze(image);
+        var request = new InferenceRequestedV1(Guid.NewGuid(), Guid.Empty, analysis.Kind, "", analysis.Width, analysis.Height,
+            analysis.Faces.Select(f => new FaceBoxV1(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score,
+                f.Landmarks?.SelectMany(l => new[] { l.X, l.Y }).ToList())).ToList(),
+            _analyzer.FaceModel.Id, _analyzer.FaceModel.Version, analysis.FaceDetectionMs);
+        var predictions = analysis.Kind == ImageKinds.Face ? _faces.Run(request, image) : _objects.Run(request, image);
+        return (analysis.Kind, predictions);
+    }
+
+    public void Dispose() => _detector.Dispose();
+}

@@ -1,0 +1,56 @@
+using VisionAspire.E2E;
+using VisionAspire.Hosting;
+using VisionAspire.Hosting.Testing;
+
+// End-to-end benchmark: N uploads at concurrency C through the running topology, next to the in-process ceiling.
+var options = BenchOptions.Parse(args);
+var workload = Workload.Build(options.ImagesDirectory, options.Count);
+Console.WriteLine($"{workload.Count} uploads from {options.ImagesDirectory}, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores");
+
+DistributedApplication? app = null;
+HttpClient api;
+if (options.ApiUrl is { } url)
+{
+    api = new HttpClient { BaseAddress = url };
+}
+else
+{
+    var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
+    app = await appHost.BuildAsync();
+    await app.StartAsync();
+    foreach (var service in new[] { "api", "preprocessor", "workers" })
+    {
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(service);
+    }
+
+    api = app.CreateHttpClient("api");
+}
+
+api.Timeout = TimeSpan.FromMinutes(5);
+try
+{
+    // A short warm-up with other bytes: first-request JIT and session loads stay out of the figures.
+    await EndToEndRun.RunAsync(api, Workload.Build(options.ImagesDirectory, options.Concurrency), options.Concurrency);
+    var e2e = await EndToEndRun.RunAsync(api, workload, options.Concurrency);
+    Console.WriteLine($"end-to-end: {e2e.Completed} completed, {e2e.Failed} failed, {e2e.ImagesPerSecond:F2} images/s, p50 {e2e.P50Ms:F0} ms, p95 {e2e.P95Ms:F0} ms");
+
+    if (app is not null)
+    {
+        await app.StopAsync();   // the ceiling gets the cores to itself, as a lone process would
+    }
+
+    if (!options.SkipCeiling)
+    {
+        var ceiling = CeilingRun.ImagesPerSecond(workload);
+        Console.WriteLine($"in-process ceiling: {ceiling:F2} images/s");
+        Console.WriteLine($"ratio end-to-end / ceiling: {e2e.ImagesPerSecond / ceiling:F2}");
+    }
+}
+finally
+{
+    api.Dispose();
+    if (app is not null)
+    {
+        await app.DisposeAsync();
+    }
+}

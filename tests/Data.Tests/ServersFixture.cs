@@ -71,9 +71,9 @@ public sealed class ServersFixture : IAsyncLifetime
         return db;
     }
 
-    /// <summary>A new connection to the broker, owned by the caller.</summary>
-    public Task<IConnection> ConnectAsync() =>
-        new ConnectionFactory { Uri = new Uri(RabbitMq.ConnectionString) }.CreateConnectionAsync();
+    /// <summary>A new connection to the broker (or to a proxy in front of it), owned by the caller.</summary>
+    public Task<IConnection> ConnectAsync(int? viaPort = null) =>
+        new ConnectionFactory { Uri = new UriBuilder(RabbitMq.ConnectionString) { Port = viaPort ?? RabbitMq.Port }.Uri }.CreateConnectionAsync();
 
     public async Task DisposeAsync()
     {

@@ -34,7 +34,8 @@ public sealed class AckAfterDatabaseWriteTests(ServersFixture servers)
         var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
         await using var kit = await RabbitTestKit.CreateAsync(servers);
         await using var publisher = new MessagePublisher(kit.Connection);
-        var doomedConnection = await servers.ConnectAsync();
+        using var network = TcpProxy.Start(servers.RabbitMq.Port);
+        await using var doomedConnection = await servers.ConnectAsync(network.Port);
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var never = new TaskCompletionSource();
         using var doomed = new RecordingConsumer(doomedConnection, kit.Queue, images, () =>
@@ -50,8 +51,8 @@ public sealed class AckAfterDatabaseWriteTests(ServersFixture servers)
 
         // The row is committed, the handler has not returned: the message must still be unacked.
         Assert.NotNull(await images.GetAsync(message.ImageId, CancellationToken.None));
-        await doomedConnection.DisposeAsync();
-        Assert.Equal(1u, await kit.ReadyCountAsync());
+        network.Sever(); // the crash, after the write and before the handler returned
+        await Eventually.TrueAsync(async () => await kit.ReadyCountAsync() == 1, "the unacked message to return to the queue");
 
         using var survivor = new RecordingConsumer(kit.Connection, kit.Queue, images, () => Task.CompletedTask);
         await survivor.StartAsync(CancellationToken.None);

@@ -108,7 +108,8 @@ public sealed class QueueConsumerTests(ServersFixture servers)
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
         await using var publisher = new MessagePublisher(kit.Connection);
-        var doomedConnection = await servers.ConnectAsync();
+        using var network = TcpProxy.Start(servers.RabbitMq.Port);
+        await using var doomedConnection = await servers.ConnectAsync(network.Port);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var never = new TaskCompletionSource();
         using var doomed = new DelegateConsumer(doomedConnection, kit.Queue, (_, _) =>
@@ -123,7 +124,7 @@ public sealed class QueueConsumerTests(ServersFixture servers)
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         using var survivor = new DelegateConsumer(kit.Connection, kit.Queue, (_, _) => Task.CompletedTask);
         await survivor.StartAsync(CancellationToken.None);
-        await doomedConnection.DisposeAsync(); // the crash: the connection goes away mid-handler
+        network.Sever(); // the crash: the consumer's connection dies mid-handler
 
         await Eventually.TrueAsync(() => !survivor.Handled.IsEmpty, "the redelivery");
         await survivor.StopAsync(CancellationToken.None);

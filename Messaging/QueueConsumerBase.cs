@@ -61,17 +61,19 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
     /// <summary>Called for every delivery on the dispatcher; must not return before the delivery is settled or handed off.</summary>
     private protected abstract Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stopping);
 
-    /// <summary>Called once a session's channel is consuming; the task it returns is awaited when the session ends.</summary>
+    /// <summary>Called on each new channel just before consuming starts; the task it returns is awaited when that channel's session ends.</summary>
     private protected virtual Task RunSessionAsync(CancellationToken sessionEnd) => Task.CompletedTask;
 
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromMilliseconds(250);
+        var initialDelay = TimeSpan.FromMilliseconds(250);
+        var delay = initialDelay;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var consuming = false;
             try
             {
-                await ConsumeUntilClosedAsync(stoppingToken);
+                await ConsumeUntilClosedAsync(() => consuming = true, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -79,6 +81,8 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
             }
             catch (Exception ex)
             {
+                // Back off only while reconnecting keeps failing; a consumer that ran starts over quickly.
+                delay = consuming ? initialDelay : delay;
                 Logger.LogWarning(ex, "Consumer of {Queue} lost its channel; reconnecting in {Delay}", QueueName, delay);
             }
 
@@ -95,17 +99,17 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         }
     }
 
-    private async Task ConsumeUntilClosedAsync(CancellationToken stoppingToken)
+    private async Task ConsumeUntilClosedAsync(Action onConsuming, CancellationToken stoppingToken)
     {
         await using var channel = await _connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
                 consumerDispatchConcurrency: DispatchConcurrency), stoppingToken);
         await channel.BasicQosAsync(prefetchSize: 0, PrefetchCount, global: false, stoppingToken);
 
-        var closed = new TaskCompletionSource<ShutdownEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         channel.ChannelShutdownAsync += (_, args) =>
         {
-            closed.TrySetResult(args);
+            closed.TrySetResult($"channel closed: {args.ReplyText}");
             return Task.CompletedTask;
         };
 
@@ -113,7 +117,14 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         var session = RunSessionAsync(sessionEnd.Token);
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) => OnDeliveryAsync(channel, delivery, stoppingToken);
+        // The broker cancels a consumer whose queue was deleted while the channel stays open.
+        consumer.UnregisteredAsync += (_, _) =>
+        {
+            closed.TrySetResult("consumer cancelled");
+            return Task.CompletedTask;
+        };
         var consumerTag = await channel.BasicConsumeAsync(QueueName, autoAck: false, consumer, stoppingToken);
+        onConsuming();
         Logger.LogInformation("Consuming {Queue} with prefetch {Prefetch}", QueueName, PrefetchCount);
 
         var stopped = Task.Delay(Timeout.Infinite, stoppingToken);
@@ -121,8 +132,7 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         {
             await sessionEnd.CancelAsync();
             await session;
-            var reason = await closed.Task;
-            throw new AlreadyClosedException(reason);
+            throw new ConsumerInterruptedException(QueueName, await closed.Task);
         }
 
         // Graceful stop: no new deliveries, let the running ones settle, then close; whatever is still

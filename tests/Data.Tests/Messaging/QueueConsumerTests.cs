@@ -136,6 +136,36 @@ public sealed class QueueConsumerTests(ServersFixture servers)
     }
 
     [Fact]
+    public async Task Concurrent_handlers_run_side_by_side_and_are_all_acked()
+    {
+        await using var kit = await RabbitTestKit.CreateAsync(servers);
+        await using var publisher = new MessagePublisher(kit.Connection);
+        var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = 0;
+        using var consumer = new DelegateConsumer(kit.Connection, kit.Queue, async (_, _) =>
+        {
+            // Each handler waits for the other two: this only completes if three run at once.
+            if (Interlocked.Increment(ref running) == 3)
+            {
+                allStarted.SetResult();
+            }
+
+            await allStarted.Task;
+        }, concurrency: 3);
+        await consumer.StartAsync(CancellationToken.None);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await publisher.PublishAsync(kit.Queue, Messages.Uploaded());
+        }
+
+        await allStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Eventually.TrueAsync(() => consumer.Handled.Count == 3, "all three to finish");
+        await consumer.StopAsync(CancellationToken.None);
+        Assert.Equal(0u, await kit.ReadyCountAsync());
+    }
+
+    [Fact]
     public async Task Stopping_waits_for_the_running_handler_and_acks_its_message()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);

@@ -6,7 +6,8 @@ using VisionAspire.Messaging;
 namespace VisionAspire.Data.Tests.Messaging;
 
 /// <summary>A consumer whose behaviour each test supplies; records every call.</summary>
-internal sealed class DelegateConsumer(IConnection connection, string queue, Func<ImageUploadedV1, int, Task> handle, int maxAttempts = 3)
+internal sealed class DelegateConsumer(
+    IConnection connection, string queue, Func<ImageUploadedV1, int, Task> handle, int maxAttempts = 3, ushort concurrency = 1)
     : QueueConsumer<ImageUploadedV1>(connection, new ListLogger())
 {
     private int _calls;
@@ -20,6 +21,8 @@ internal sealed class DelegateConsumer(IConnection connection, string queue, Fun
     protected override string QueueName => queue;
 
     protected override int MaxAttempts => maxAttempts;
+
+    protected override ushort ConcurrentHandlers => concurrency;
 
     protected override TimeSpan RetryDelay(int failedAttempt) => TimeSpan.Zero;
 

@@ -27,7 +27,10 @@ public sealed class TopologyAndPublisherTests(ServersFixture servers)
             Assert.Equal(queue, message.RoutingKey);
         }
 
-        Assert.Equal(0u, (await channel.QueueDeclarePassiveAsync(Queues.DeadLetter)).ConsumerCount);
+        // Whatever the original routing key, the dead-letter exchange delivers into the dead-letter queue.
+        await channel.QueuePurgeAsync(Queues.DeadLetter);
+        await channel.BasicPublishAsync(Queues.DeadLetterExchange, Queues.InferFace, mandatory: true, new BasicProperties(), "{}"u8.ToArray());
+        Assert.NotNull(await channel.BasicGetAsync(Queues.DeadLetter, autoAck: true));
     }
 
     [Fact]

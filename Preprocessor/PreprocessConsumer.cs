@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
@@ -20,15 +21,15 @@ public sealed class PreprocessConsumer(
     ImageRepository images,
     OriginalImageSource originals,
     ImageAnalyzer analyzer,
-    MessagePublisher publisher,
+    PublisherPool publisher,
     JobProgress jobs,
     IRedisClient redis,
+    IOptions<PreprocessingOptions> options,
     ILogger<PreprocessConsumer> logger) : QueueConsumer<ImageUploadedV1>(connection, logger)
 {
     protected override string QueueName => Queues.Preprocess;
 
-    /// <summary>Two at a time: one decodes while the other waits on the database, Redis or the broker.</summary>
-    protected override ushort ConcurrentHandlers => 2;
+    protected override ushort ConcurrentHandlers => options.Value.Concurrency;
 
     protected override async Task HandleAsync(ImageUploadedV1 message, CancellationToken ct)
     {

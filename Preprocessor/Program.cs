@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
 using VisionAspire.Data;
 using VisionAspire.Messaging;
 using VisionAspire.Models;
@@ -21,6 +22,7 @@ builder.Services.AddSingleton(_ => ModelStore.CreateDefault(new InferenceOptions
 builder.Services.AddSingleton(sp => FaceDetectorFactory.Create(
     sp.GetRequiredService<ModelStore>(), sp.GetRequiredService<IOptions<PreprocessingOptions>>().Value.FaceDetector));
 builder.Services.AddSingleton<ImageAnalyzer>();
+builder.Services.AddSingleton(sp => new PublisherPool(sp.GetRequiredService<IConnection>()));
 builder.Services.AddSingleton<OriginalImageSource>();
 builder.Services.AddSingleton<JobProgress>();
 builder.Services.AddHostedService<PreprocessConsumer>();

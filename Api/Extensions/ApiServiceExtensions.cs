@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using VisionAspire.Api.Images;
+using RabbitMQ.Client;
 using VisionAspire.Data;
 using VisionAspire.Messaging;
 using VisionAspire.Shared;
@@ -23,6 +24,7 @@ public static class ApiServiceExtensions
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxBytes);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBytes);
 
+        builder.Services.AddSingleton(sp => new PublisherPool(sp.GetRequiredService<IConnection>()));
         builder.Services.AddSingleton<UploadValidator>();
         builder.Services.AddScoped<ImageUploader>();
         builder.Services.AddScoped<ImageQueries>();

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
-using VisionAspire.Messaging;
 using VisionAspire.Redis;
 using VisionAspire.Shared;
 using VisionAspire.Storage;
@@ -28,7 +27,7 @@ public sealed class ImageUploader(
     JobRepository jobs,
     IObjectStore store,
     IRedisClient redis,
-    MessagePublisher publisher,
+    PublisherPool publisher,
     ILogger<ImageUploader> logger)
 {
     public async Task<(Guid JobId, IReadOnlyList<AcceptedImage> Images)> AcceptAsync(

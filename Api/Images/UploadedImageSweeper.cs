@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
-using VisionAspire.Messaging;
+using VisionAspire.Shared;
 
 namespace VisionAspire.Api.Images;
 
@@ -38,7 +38,7 @@ public sealed class UploadedImageSweeper(
     {
         using var scope = scopes.CreateScope();
         var images = scope.ServiceProvider.GetRequiredService<ImageRepository>();
-        var publisher = scope.ServiceProvider.GetRequiredService<MessagePublisher>();
+        var publisher = scope.ServiceProvider.GetRequiredService<PublisherPool>();
 
         var (stale, _) = await images.ListAsync(1, BatchSize, kind: null, status: ImageStatus.Uploaded, ct);
         var cutoff = DateTimeOffset.UtcNow - grace;

@@ -1,7 +1,7 @@
 namespace VisionAspire.E2E;
 
-/// <summary>Command line: [--count 200] [--concurrency 8] [--url http://api] [--images DIR] [--skip-ceiling].</summary>
-public sealed record BenchOptions(int Count, int Concurrency, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling)
+/// <summary>Command line: [--count 200] [--concurrency 8] [--url http://api] [--images DIR] [--skip-ceiling] [--census].</summary>
+public sealed record BenchOptions(int Count, int Concurrency, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling, bool Census)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -16,7 +16,8 @@ public sealed record BenchOptions(int Count, int Concurrency, Uri? ApiUrl, strin
             int.Parse(Value("--concurrency") ?? "8"),
             Value("--url") is { } url ? new Uri(url) : null,
             Value("--images") ?? Environment.GetEnvironmentVariable("VISION_IMAGES_DIR") ?? DefaultImages(),
-            args.Contains("--skip-ceiling"));
+            args.Contains("--skip-ceiling"),
+            args.Contains("--census"));
     }
 
     private static string DefaultImages()

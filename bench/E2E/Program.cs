@@ -31,7 +31,11 @@ try
 {
     // A short warm-up with other bytes: first-request JIT and session loads stay out of the figures.
     await EndToEndRun.RunAsync(api, Workload.Build(options.ImagesDirectory, options.Concurrency), options.Concurrency);
+    using var stopCensus = new CancellationTokenSource();
+    var census = options.Census ? StatusCensus.RunAsync(api, TimeSpan.FromSeconds(2), stopCensus.Token) : Task.CompletedTask;
     var e2e = await EndToEndRun.RunAsync(api, workload, options.Concurrency);
+    await stopCensus.CancelAsync();
+    await census;
     Console.WriteLine($"end-to-end: {e2e.Completed} completed, {e2e.Failed} failed, {e2e.ImagesPerSecond:F2} images/s, p50 {e2e.P50Ms:F0} ms, p95 {e2e.P95Ms:F0} ms");
 
     if (app is not null)

@@ -16,7 +16,7 @@ public sealed class PreprocessingOptions
     public int WorkingSize { get; set; } = 640;
 
     /// <summary>Uploads handled at once: decoding and detection overlap the database, Redis and broker waits.</summary>
-    public ushort Concurrency { get; set; } = 4;
+    public ushort Concurrency { get; set; } = 8;
 
     /// <summary>Largest accepted width*height of a decoded image.</summary>
     public long MaxPixels { get; set; } = 50_000_000;

@@ -45,6 +45,11 @@ public sealed class PipelineTests(PipelineFixture fixture)
                     Assert.True(best.Label!.StartsWith(label, StringComparison.Ordinal), $"{name}: top-1 '{best.Label}', expected '{label}'");
                 }
 
+                if (expected.Cifar10 is { } cifar)
+                {
+                    Assert.True(cifar == image.Predictions.Single(p => p.Task == "cifar10").Label, $"{name}: CIFAR-10 label");
+                }
+
                 if (expected.Object is { } coco)
                 {
                     Assert.Contains(image.Predictions, p => p.Task == "object-detection" && p.Label == coco);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using VisionAspire.Api.Problems;
 using VisionAspire.Data;
 
@@ -34,8 +35,11 @@ public static class JobsApi
             job.Status,
             progress,
             job.History.Select(e => new JobEventResponse(e.Status, e.Message, e.At)).ToList(),
-            job.Items.Select(i => new JobItemResponse(i.Index, i.ImageId, i.Status, i.Error)).ToList(),
+            job.Items.Select(i => new JobItemResponse(i.Index, i.ImageId, i.Status, ParseResult(i.ResultJson), i.Error)).ToList(),
             job.CreatedAt,
             job.UpdatedAt));
     }
+
+    private static JsonElement? ParseResult(string? resultJson) =>
+        resultJson is null ? null : JsonSerializer.Deserialize<JsonElement>(resultJson);
 }

@@ -90,6 +90,8 @@ public sealed class PipelineTests(OperationsAppFixture fixture)
         Assert.Null(items[0]!["error"]);
         Assert.False(string.IsNullOrEmpty(items[2]!["error"]?.GetValue<string>()));
         Assert.Contains(missing.ToString(), items[3]!["error"]!.GetValue<string>());
+        Assert.All(items.Take(2), item => Assert.StartsWith("/api/v1/processed/", item!["result"]!["url"]!.GetValue<string>()));
+        Assert.Null(items[2]!["result"]);
 
         var details = await _api.GetJsonAsync($"/api/v1/batch/{jobId}");
         foreach (var item in details["items"]!.AsArray().Take(2))

@@ -106,7 +106,8 @@ public sealed partial class VipsImage : IDisposable
         return op.GetImage("out", SourceFormat);
     }
 
-    /// <summary>A sink (an operation that pulls every pixel) failed: pixel data could not be decoded.</summary>
-    internal static CorruptImageException PixelFailure(string message) =>
-        new($"The image pixels could not be computed (corrupt or truncated data?): {message}");
+    /// <summary>A sink (an operation that pulls every pixel) failed: it was killed, or pixel data could not be decoded.</summary>
+    internal static ImagingException PixelFailure(string message) => VipsRuntime.IsKilled(message)
+        ? new ImageProcessingCancelledException($"The image evaluation was stopped: {message}")
+        : new CorruptImageException($"The image pixels could not be computed (corrupt or truncated data?): {message}");
 }

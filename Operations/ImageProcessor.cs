@@ -12,11 +12,16 @@ public sealed record ProcessedImage(byte[] Data, ImageFormat Format, int Width, 
 /// <summary>
 /// Runs a <see cref="ProcessingPlan"/> on encoded bytes: decode (upright, pixel limit from the header first; a leading
 /// resize without upscaling uses shrink-on-load), each step, encode. Blocking and CPU-bound: call it through
-/// <see cref="ProcessingRunner"/>. Thread-safe.
+/// <see cref="ProcessingRunner"/>, passing the runner's token so a timeout stops libvips. Thread-safe.
 /// </summary>
 public sealed class ImageProcessor(OperationLimits limits, IFaceLocator? faces = null)
 {
-    public ProcessedImage Process(ReadOnlySpan<byte> data, ProcessingPlan plan)
+    /// <summary>
+    /// Cancelling <paramref name="ct"/> kills the image being computed (the decoded input, then each step's result up
+    /// to the encoded one), so the libvips work in progress stops within a tile or so and this call throws
+    /// <see cref="ImageProcessingCancelledException"/>.
+    /// </summary>
+    public ProcessedImage Process(ReadOnlySpan<byte> data, ProcessingPlan plan, CancellationToken ct = default)
     {
         var options = new ImageLoadOptions { MaxPixels = limits.MaxInputPixels };
         var steps = plan.Steps;
@@ -33,15 +38,18 @@ public sealed class ImageProcessor(OperationLimits limits, IFaceLocator? faces =
 
         var source = current.SourceFormat;
         var context = new OperationContext(faces);
+        using var kill = ct.Register(() => Volatile.Read(ref current).Kill());
         try
         {
             foreach (var step in steps)
             {
+                ThrowIfCancelled(ct);
                 var next = step.Apply(current, context);
                 current.Dispose();
-                current = next;
+                Volatile.Write(ref current, next);
             }
 
+            ThrowIfCancelled(ct);
             var format = plan.Output.Resolve(source);
             var bytes = current.Encode(format, new EncodeOptions { Quality = plan.Output.Quality, StripMetadata = plan.Output.Strip });
             return new ProcessedImage(bytes, format, current.Width, current.Height, context.LastCrop);
@@ -49,6 +57,18 @@ public sealed class ImageProcessor(OperationLimits limits, IFaceLocator? faces =
         finally
         {
             current.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A kill can land on an image just disposed, or be cleared when the next evaluation starts, so the token is
+    /// checked between evaluations too.
+    /// </summary>
+    private static void ThrowIfCancelled(CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested)
+        {
+            throw new ImageProcessingCancelledException("Processing was cancelled.");
         }
     }
 }

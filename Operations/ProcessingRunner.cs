@@ -1,3 +1,5 @@
+using VisionAspire.Imaging;
+
 namespace VisionAspire.Operations;
 
 /// <summary>A processing run took longer than <see cref="OperationLimits.TimeoutSeconds"/>.</summary>
@@ -8,11 +10,11 @@ public sealed class ProcessingTimeoutException(TimeSpan timeout)
 }
 
 /// <summary>
-/// Runs blocking libvips work on a thread-pool thread, at most <see cref="OperationLimits.MaxConcurrentOperations"/>
+/// Runs blocking libvips work on a dedicated thread, at most <see cref="OperationLimits.MaxConcurrentOperations"/>
 /// at once, and waits for it with the timeout and the caller's token. On timeout the caller gets
-/// <see cref="ProcessingTimeoutException"/> at once and is free; the abandoned libvips call cannot be interrupted
-/// (VipsImage exposes no kill switch), so it runs to its end on its thread and only then frees its slot. The
-/// input-pixel, output-size and parameter limits bound how long that can be. Thread-safe.
+/// <see cref="ProcessingTimeoutException"/> at once. Work that takes the runner's token (pass it to
+/// <see cref="ImageProcessor.Process"/>) is killed at the same moment, so its thread and slot come back within a
+/// tile or so; work that ignores it runs to its end and only then frees its slot. Thread-safe.
 /// </summary>
 public sealed class ProcessingRunner(OperationLimits limits)
 {
@@ -20,7 +22,10 @@ public sealed class ProcessingRunner(OperationLimits limits)
 
     public TimeSpan Timeout => limits.Timeout;
 
-    public async Task<T> RunAsync<T>(Func<T> work, CancellationToken ct)
+    public Task<T> RunAsync<T>(Func<T> work, CancellationToken ct) => RunAsync(_ => work(), ct);
+
+    /// <summary>Runs <paramref name="work"/> with a token cancelled on the timeout or with <paramref name="ct"/>.</summary>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, T> work, CancellationToken ct)
     {
         var started = TimeProvider.System.GetTimestamp();
         if (!await _slots.WaitAsync(Timeout, ct))
@@ -28,41 +33,59 @@ public sealed class ProcessingRunner(OperationLimits limits)
             throw new ProcessingTimeoutException(Timeout);
         }
 
+        var remaining = Timeout - TimeProvider.System.GetElapsedTime(started);
+        if (remaining < TimeSpan.Zero)
+        {
+            remaining = TimeSpan.Zero;
+        }
+
         Task<T> running;
+        CancellationToken stopping;
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            running = Task.Run(() =>
+            stop.CancelAfter(remaining);
+            stopping = stop.Token;
+            // A thread of its own: blocking pool threads for seconds of libvips work on a busy machine starves the
+            // pool, and with it the timers that fire the timeout and the kill.
+            running = Task.Factory.StartNew(() =>
             {
                 try
                 {
-                    return work();
+                    return work(stopping);
                 }
                 finally
                 {
+                    stop.Dispose();
                     _slots.Release();
                 }
-            }, CancellationToken.None);
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         catch
         {
+            stop.Dispose();
             _slots.Release();
             throw;
         }
 
-        var remaining = Timeout - TimeProvider.System.GetElapsedTime(started);
         try
         {
-            return await running.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, ct);
+            return await running.WaitAsync(remaining, ct);
         }
-        catch (TimeoutException)
+        catch (Exception e) when (!ct.IsCancellationRequested
+            && (e is TimeoutException || (e is ImageProcessingCancelledException && stopping.IsCancellationRequested)))
         {
-            _ = running.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            // The work, killed by the same deadline, may fault a moment before the wait times out: both are the timeout.
+            Observe(running);
             throw new ProcessingTimeoutException(Timeout);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or ImageProcessingCancelledException && ct.IsCancellationRequested)
         {
-            _ = running.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-            throw;
+            Observe(running);
+            throw new OperationCanceledException(ct);
         }
     }
+
+    private static void Observe(Task running) =>
+        _ = running.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
 }

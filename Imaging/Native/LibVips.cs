@@ -101,6 +101,9 @@ internal static unsafe partial class LibVips
     public static partial void vips_image_set_double(GObjectHandle image, string name, double value);
 
     [LibraryImport(Library)]
+    public static partial void vips_image_set_kill(GObjectHandle image, int kill);
+
+    [LibraryImport(Library)]
     public static partial nint vips_image_write_to_memory(GObjectHandle image, nuint* size);
 
     [LibraryImport(Library)]

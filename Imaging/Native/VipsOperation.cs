@@ -160,7 +160,8 @@ internal sealed unsafe class VipsOperation : IDisposable
 
     /// <summary>
     /// Builds the operation. On failure the libvips error text is taken at once and passed to
-    /// <paramref name="error"/> (default: <see cref="ImagingException"/>).
+    /// <paramref name="error"/> (default: <see cref="ImagingException"/>); a killed evaluation is always
+    /// <see cref="ImageProcessingCancelledException"/>.
     /// </summary>
     public void Build(Func<string, ImagingException>? error = null)
     {
@@ -168,6 +169,11 @@ internal sealed unsafe class VipsOperation : IDisposable
         if (built == 0)
         {
             var message = $"{_name}: {VipsRuntime.TakeError()}";
+            if (VipsRuntime.IsKilled(message))
+            {
+                throw new ImageProcessingCancelledException(message);
+            }
+
             throw error?.Invoke(message) ?? new ImagingException(message);
         }
 

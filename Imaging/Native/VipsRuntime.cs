@@ -10,11 +10,18 @@ namespace VisionAspire.Imaging.Native;
 internal static unsafe class VipsRuntime
 {
     private const int GLogLevelWarning = 1 << 4;
+    private const string KilledMessage = "killed for image";
 
     private static readonly Lock ErrorLock = new();
     private static readonly Lazy<bool> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static void EnsureInitialized() => _ = Started.Value;
+
+    /// <summary>
+    /// True when a failure's text is libvips' report that an image it read was killed (vips_image_iskilled). The text
+    /// is the only trace: the kill may be set on any image upstream of the one whose call failed.
+    /// </summary>
+    public static bool IsKilled(string error) => error.Contains(KilledMessage, StringComparison.Ordinal);
 
     /// <summary>Returns and clears the text libvips left in its process-global error buffer by the call that just failed.</summary>
     public static string TakeError()

@@ -1,6 +1,8 @@
+using VisionAspire.Imaging;
+
 namespace VisionAspire.Operations.Tests;
 
-/// <summary>The processing timeout answers at once and the slot comes back when the abandoned work ends.</summary>
+/// <summary>The processing timeout answers at once, kills the libvips work, and the slot comes back when that work ends.</summary>
 public sealed class RunnerTests
 {
     [Fact]
@@ -16,8 +18,24 @@ public sealed class RunnerTests
         var light = ProcessingPlan.Parse([new Contracts.OperationSpecV1("resize",
             new Dictionary<string, System.Text.Json.JsonElement> { ["width"] = Json("64") })], limits);
 
-        var timeout = await Assert.ThrowsAsync<ProcessingTimeoutException>(() => runner.RunAsync(() => processor.Process(data, heavy), CancellationToken.None));
+        var heavyEnded = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var timeout = await Assert.ThrowsAsync<ProcessingTimeoutException>(() => runner.RunAsync(token =>
+        {
+            try
+            {
+                return processor.Process(data, heavy, token);
+            }
+            catch (Exception e)
+            {
+                heavyEnded.SetResult(e);
+                throw;
+            }
+        }, CancellationToken.None));
         Assert.Equal(limits.Timeout, timeout.Timeout);
+
+        // The timeout killed libvips: the abandoned work itself ends, typed, rather than running its medians to the end.
+        var heavyError = await heavyEnded.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.IsType<ImageProcessingCancelledException>(heavyError);
 
         var after = await RunWhenFreeAsync(runner, () => processor.Process(data, light));
         Assert.Equal(64, after.Width);
@@ -31,7 +49,7 @@ public sealed class RunnerTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => runner.RunAsync<int>(() => throw new InvalidOperationException("boom"), CancellationToken.None));
     }
 
-    /// <summary>The heavy run keeps its slot until libvips finishes it; retry until the slot is free again.</summary>
+    /// <summary>The killed run frees its slot just after it throws, and a loaded machine can be slow: retry until the light run fits.</summary>
     private static async Task<ProcessedImage> RunWhenFreeAsync(ProcessingRunner runner, Func<ProcessedImage> work)
     {
         for (var attempt = 0; ; attempt++)

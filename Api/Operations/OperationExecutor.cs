@@ -6,7 +6,7 @@ namespace VisionAspire.Api.Operations;
 public sealed class OperationExecutor(ImageProcessor processor, ProcessingRunner runner)
 {
     public Task<ProcessedImage> ExecuteAsync(byte[] data, ProcessingPlan plan, CancellationToken ct) =>
-        runner.RunAsync(() => processor.Process(data, plan), ct);
+        runner.RunAsync(token => processor.Process(data, plan, token), ct);
 
     public Task<T> RunAsync<T>(Func<T> work, CancellationToken ct) => runner.RunAsync(work, ct);
 }

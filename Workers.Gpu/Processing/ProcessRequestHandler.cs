@@ -58,7 +58,7 @@ public sealed class ProcessRequestHandler(
         ProcessedImage result;
         try
         {
-            result = await runner.RunAsync(() => processor.Process(source, plan), ct);
+            result = await runner.RunAsync(token => processor.Process(source, plan, token), ct);
         }
         catch (Exception ex) when (ex is ImagingException or ParameterException or ProcessingTimeoutException or ArgumentException)
         {

@@ -71,20 +71,10 @@ public static class BenchCommand
         return upright.ToPixels();
     }
 
-    private static string SharedImages()
-    {
-        var configured = Environment.GetEnvironmentVariable("VISION_IMAGES_DIR");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VisionAspire.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "images"));
-            }
-        }
-        throw new InvalidOperationException("Shared images not found: set VISION_IMAGES_DIR.");
-    }
+    private static string SharedImages() =>
+        Environment.GetEnvironmentVariable("VISION_IMAGES_DIR") is { Length: > 0 } configured
+            ? configured
+            : RepositoryLayout.UnderRoot("..", "shared", "images") is { } beside
+                ? Path.GetFullPath(beside)
+                : throw new InvalidOperationException("Shared images not found: set VISION_IMAGES_DIR.");
 }

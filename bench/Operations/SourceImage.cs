@@ -1,4 +1,5 @@
 using VisionAspire.Imaging;
+using VisionAspire.TestSupport;
 
 namespace VisionAspire.Operations.Bench;
 
@@ -10,29 +11,11 @@ internal sealed record SourceImage(string Path, byte[] Bytes, int Width, int Hei
 
     public static SourceImage Create(string directory, string photo)
     {
-        using var image = VipsImage.LoadFile(System.IO.Path.Combine(ImagesDirectory(), photo));
+        using var image = VipsImage.LoadFile(SharedImages.PathOf(photo));
         using var large = image.Thumbnail(TargetWidth, TargetHeight, ResizeMode.Exact);
         var bytes = large.Encode(ImageFormat.Jpeg, new EncodeOptions { Quality = 90 });
         var path = System.IO.Path.Combine(directory, "source-2700x2200.jpg");
         File.WriteAllBytes(path, bytes);
         return new SourceImage(path, bytes, large.Width, large.Height);
-    }
-
-    private static string ImagesDirectory()
-    {
-        if (Environment.GetEnvironmentVariable("VISION_IMAGES_DIR") is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "VisionAspire.sln")))
-            {
-                return System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "images"));
-            }
-        }
-
-        throw new DirectoryNotFoundException("No VisionAspire.sln above the bench binaries; set VISION_IMAGES_DIR.");
     }
 }

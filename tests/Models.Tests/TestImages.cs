@@ -1,3 +1,4 @@
+using VisionAspire.TestSupport;
 using VisionAspire.Imaging;
 
 namespace VisionAspire.Models.Tests;
@@ -5,9 +6,9 @@ namespace VisionAspire.Models.Tests;
 /// <summary>The shared photos, decoded the way services decode them (auto-rotated 8-bit sRGB).</summary>
 internal static class TestImages
 {
-    public static string Directory { get; } = Resolve();
+    public static string Directory => SharedImages.Directory;
 
-    public static string PathOf(string name) => Path.Combine(Directory, name);
+    public static string PathOf(string name) => SharedImages.PathOf(name);
 
     public static PixelBuffer Load(string name)
     {
@@ -16,11 +17,7 @@ internal static class TestImages
         return rotated.ToPixels();
     }
 
-    public static IEnumerable<string> All() =>
-        System.IO.Directory.GetFiles(Directory)
-            .Where(f => f.EndsWith(".jpg", StringComparison.Ordinal) || f.EndsWith(".png", StringComparison.Ordinal))
-            .Select(Path.GetFileName)
-            .Order()!;
+    public static IEnumerable<string> All() => SharedImages.Names();
 
     /// <summary>A horizontally mirrored copy.</summary>
     public static PixelBuffer Mirror(PixelBuffer source)
@@ -35,22 +32,5 @@ internal static class TestImages
             }
         }
         return source with { Data = data };
-    }
-
-    private static string Resolve()
-    {
-        var configured = Environment.GetEnvironmentVariable("VISION_IMAGES_DIR");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VisionAspire.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "images"));
-            }
-        }
-        throw new InvalidOperationException("Shared images not found: set VISION_IMAGES_DIR.");
     }
 }

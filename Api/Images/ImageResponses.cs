@@ -26,6 +26,7 @@ public sealed record ImageResponse(
     ImageLinks Links);
 
 public sealed record ImageSummaryResponse(
-    Guid Id, string Status, string? Kind, int? Width, int? Height, string FileName, DateTimeOffset CreatedAt, ImageLinks Links);
+    Guid Id, string Status, string? Kind, int? Width, int? Height, string FileName, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    ImageLinks Links);
 
 public sealed record ImagePageResponse(int Page, int Limit, long Total, IReadOnlyList<ImageSummaryResponse> Items);

@@ -39,7 +39,7 @@ public static class ListImages
 
         var (items, total) = await images.ListAsync(page, limit, kind, status, ct);
         var summaries = items
-            .Select(i => new ImageSummaryResponse(i.Id, i.Status, i.Kind, i.Width, i.Height, i.FileName, i.CreatedAt, ImageLinksFactory.For(i.Id, i.JobId)))
+            .Select(i => new ImageSummaryResponse(i.Id, i.Status, i.Kind, i.Width, i.Height, i.FileName, i.CreatedAt, i.UpdatedAt, ImageLinksFactory.For(i.Id, i.JobId)))
             .ToList();
         return TypedResults.Ok(new ImagePageResponse(page, limit, total, summaries));
     }

@@ -1,7 +1,7 @@
 namespace VisionAspire.E2E;
 
-/// <summary>Command line: [--count 200] [--concurrency 8] [--url http://api] [--images DIR] [--skip-ceiling] [--census].</summary>
-public sealed record BenchOptions(int Count, int Concurrency, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling, bool Census)
+/// <summary>Command line: [--count 200] [--concurrency 8] [--warmup 160] [--url http://api] [--images DIR] [--skip-ceiling] [--census].</summary>
+public sealed record BenchOptions(int Count, int Concurrency, int Warmup, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling, bool Census)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -14,6 +14,7 @@ public sealed record BenchOptions(int Count, int Concurrency, Uri? ApiUrl, strin
         return new BenchOptions(
             int.Parse(Value("--count") ?? "200"),
             int.Parse(Value("--concurrency") ?? "8"),
+            int.Parse(Value("--warmup") ?? "160"),
             Value("--url") is { } url ? new Uri(url) : null,
             Value("--images") ?? Environment.GetEnvironmentVariable("VISION_IMAGES_DIR") ?? DefaultImages(),
             args.Contains("--skip-ceiling"),

@@ -29,10 +29,16 @@ else
 api.Timeout = TimeSpan.FromMinutes(5);
 try
 {
-    // A short warm-up with other bytes: first-request JIT and session loads stay out of the figures.
-    await EndToEndRun.RunAsync(api, Workload.Build(options.ImagesDirectory, options.Concurrency), options.Concurrency);
+    // Warm-up with other bytes, so the figures are the steady state: on 2 cores the four .NET services keep
+    // tier-up compiling (and ONNX Runtime / the thread pools ramp up) for the first ~150 images.
+    if (options.Warmup > 0)
+    {
+        await EndToEndRun.RunAsync(api, Workload.Build(options.ImagesDirectory, options.Warmup), options.Concurrency);
+    }
+
     using var stopCensus = new CancellationTokenSource();
     var census = options.Census ? StatusCensus.RunAsync(api, TimeSpan.FromSeconds(2), stopCensus.Token) : Task.CompletedTask;
+    Console.WriteLine($"warm-up of {options.Warmup} done; measuring");
     var e2e = await EndToEndRun.RunAsync(api, workload, options.Concurrency);
     await stopCensus.CancelAsync();
     await census;

@@ -9,6 +9,8 @@ namespace VisionAspire.Api.Extensions;
 
 public static class ApiServiceExtensions
 {
+    private const int FormFileMemoryThreshold = 4 * 1024 * 1024;
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource("visiondb");
@@ -21,7 +23,13 @@ public static class ApiServiceExtensions
         var upload = builder.Configuration.GetSection(UploadOptions.Section);
         builder.Services.Configure<UploadOptions>(upload);
         var maxBytes = upload.Get<UploadOptions>()?.MaxBytes ?? new UploadOptions().MaxBytes;
-        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxBytes);
+        builder.Services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = maxBytes;
+            // Photos are read into memory right after the form anyway; below this size a file part is not
+            // spilled to a temp file first (the 64 KiB default wrote, re-read and deleted nearly every upload).
+            o.MemoryBufferThreshold = FormFileMemoryThreshold;
+        });
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBytes);
 
         builder.Services.AddSingleton(sp => new PublisherPool(sp.GetRequiredService<IConnection>()));

@@ -10,6 +10,7 @@ using VisionAspire.Shared;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+DatabaseConnections.EnableAutoPrepare(builder.Configuration, "visiondb");
 builder.AddNpgsqlDataSource("visiondb");
 builder.AddRedisClient("cache");
 builder.AddRabbitMQClient("messaging");

@@ -7,6 +7,7 @@ using VisionAspire.Workers.Gpu.Processing;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+DatabaseConnections.EnableAutoPrepare(builder.Configuration, "visiondb");
 builder.AddNpgsqlDataSource("visiondb");
 builder.AddRedisClient("cache");
 builder.AddRabbitMQClient("messaging");

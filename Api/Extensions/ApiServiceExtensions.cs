@@ -13,6 +13,7 @@ public static class ApiServiceExtensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        DatabaseConnections.EnableAutoPrepare(builder.Configuration, "visiondb");
         builder.AddNpgsqlDataSource("visiondb");
         builder.AddRedisClient("cache");
         builder.AddRabbitMQClient("messaging");

@@ -31,9 +31,10 @@ try
 {
     // Warm-up with other bytes, so the figures are the steady state: on 2 cores the four .NET services keep
     // tier-up compiling (and ONNX Runtime / the thread pools ramp up) for the first ~150 images.
-    if (options.Warmup > 0)
+    var warmup = Workload.Build(options.ImagesDirectory, options.Warmup);
+    if (warmup.Count > 0)
     {
-        await EndToEndRun.RunAsync(api, Workload.Build(options.ImagesDirectory, options.Warmup), options.Concurrency);
+        await EndToEndRun.RunAsync(api, warmup, options.Concurrency);
     }
 
     using var stopCensus = new CancellationTokenSource();
@@ -51,7 +52,7 @@ try
 
     if (!options.SkipCeiling)
     {
-        var ceiling = CeilingRun.ImagesPerSecond(workload);
+        var ceiling = CeilingRun.ImagesPerSecond(warmup, workload);
         Console.WriteLine($"in-process ceiling: {ceiling:F2} images/s");
         Console.WriteLine($"ratio end-to-end / ceiling: {e2e.ImagesPerSecond / ceiling:F2}");
     }

@@ -22,6 +22,7 @@ public sealed class PreprocessConsumer(
     OriginalImageSource originals,
     ImageAnalyzer analyzer,
     PublisherPool publisher,
+    WorkingCopies workingCopies,
     JobProgress jobs,
     IRedisClient redis,
     IOptions<PreprocessingOptions> options,
@@ -69,9 +70,27 @@ public sealed class PreprocessConsumer(
         }
 
         await images.SetPreprocessedAsync(image.Id, analysis.Width, analysis.Height, analysis.Kind, ct);
+        if (analysis.Kind == ImageKinds.Object)
+        {
+            await OfferWorkingCopyAsync(image.Id, analysis, ct);
+        }
+
         await publisher.PublishAsync(Queues.ForKind(analysis.Kind), ToRequest(message, analysis), ct);
         logger.LogInformation("Preprocessed {ImageId}: {Width}x{Height}, {Faces} face(s), kind {Kind}",
             image.Id, analysis.Width, analysis.Height, analysis.Faces.Count, analysis.Kind);
+    }
+
+    /// <summary>Object workers classify at the working size too: they can skip decoding the original again.</summary>
+    private async Task OfferWorkingCopyAsync(Guid imageId, ImageAnalysis analysis, CancellationToken ct)
+    {
+        try
+        {
+            await workingCopies.StoreAsync(imageId, options.Value.WorkingSize, analysis.Working, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not hand the working copy of {ImageId} to the workers; they decode the original", imageId);
+        }
     }
 
     private InferenceRequestedV1 ToRequest(ImageUploadedV1 message, ImageAnalysis analysis) => new(

@@ -25,6 +25,7 @@ builder.Services.AddSingleton(sp => FaceDetectorFactory.Create(
 builder.Services.AddSingleton<ImageAnalyzer>();
 builder.Services.AddSingleton(sp => new PublisherPool(sp.GetRequiredService<IConnection>()));
 builder.Services.AddSingleton<OriginalImageSource>();
+builder.Services.AddSingleton<WorkingCopies>();
 builder.Services.AddSingleton<JobProgress>();
 builder.Services.AddHostedService<PreprocessConsumer>();
 

@@ -20,6 +20,7 @@ builder.Services.AddSingleton<WorkerModels>();
 builder.Services.AddSingleton<FaceInference>();
 builder.Services.AddSingleton<ObjectInference>();
 builder.Services.AddSingleton<OriginalImageSource>();
+builder.Services.AddSingleton<WorkingCopies>();
 builder.Services.AddSingleton<JobProgress>();
 builder.Services.AddSingleton<InferenceHandler>();
 builder.Services.AddHostedService<ModelVersionRegistration>();

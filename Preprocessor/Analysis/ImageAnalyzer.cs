@@ -32,7 +32,7 @@ public sealed class ImageAnalyzer(IFaceDetector detector, IOptions<Preprocessing
 
         var scale = (float)width / pixels.Width;
         var faces = found.Select(f => Scale(f, scale)).ToList();
-        return new ImageAnalysis(width, height, ImageKindLabeller.Label(faces, width, height), faces, detectionMs);
+        return new ImageAnalysis(width, height, ImageKindLabeller.Label(faces, width, height), faces, detectionMs, pixels);
     }
 
     private static FaceDetection Scale(FaceDetection face, float scale) => new(

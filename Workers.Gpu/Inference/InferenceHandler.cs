@@ -8,13 +8,15 @@ namespace VisionAspire.Workers.Gpu.Inference;
 
 /// <summary>
 /// Runs one InferenceRequestedV1: predictions and "completed" in one transaction, job progress, then the
-/// Api's result cache is dropped. Returns normally for messages that must not be retried (the image is gone,
+/// Api's result cache (and the Preprocessor's working copy) is dropped. Object images are classified from the
+/// Preprocessor's working copy when Redis still has it, else from the original. Returns normally for messages that must not be retried (the image is gone,
 /// already completed, or undecodable); throws for transient failures. Thread-safe.
 /// </summary>
 public sealed class InferenceHandler(
     ImageRepository images,
     PredictionRepository predictions,
     OriginalImageSource originals,
+    WorkingCopies workingCopies,
     FaceInference faces,
     ObjectInference objects,
     JobProgress jobs,
@@ -39,8 +41,9 @@ public sealed class InferenceHandler(
         }
 
         await images.UpdateStatusAsync(image.Id, ImageStatus.Processing, null, ct);
-        var bytes = await originals.ReadAsync(image.Id, image.StorageKey, ct);
-        if (bytes is null)
+        var working = request.Kind == ImageKinds.Object ? await TryGetWorkingCopyAsync(image.Id, ct) : null;
+        var bytes = working is null ? await originals.ReadAsync(image.Id, image.StorageKey, ct) : null;
+        if (working is null && bytes is null)
         {
             await FailAsync(request, "The original is missing from the object store.", ct);
             return;
@@ -49,7 +52,9 @@ public sealed class InferenceHandler(
         IReadOnlyList<PredictionRecord> rows;
         try
         {
-            rows = request.Kind == ImageKinds.Face ? faces.Run(request, bytes) : objects.Run(request, bytes);
+            rows = request.Kind == ImageKinds.Face
+                ? faces.Run(request, bytes!)
+                : objects.Run(request, working ?? objects.Decode(bytes!));
         }
         catch (ImagingException ex)
         {
@@ -71,11 +76,26 @@ public sealed class InferenceHandler(
         await DropCachedResultAsync(request.ImageId, ct);
     }
 
+    /// <summary>The Preprocessor's decoded copy at the objects' working size, or null (then the original is decoded).</summary>
+    private async Task<PixelBuffer?> TryGetWorkingCopyAsync(Guid imageId, CancellationToken ct)
+    {
+        try
+        {
+            return await workingCopies.GetAsync(imageId, objects.WorkingSize, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Reading the working copy of {ImageId} failed; decoding the original", imageId);
+            return null;
+        }
+    }
+
+    /// <summary>Drops the Api's cached view of the image and the working copy handed over for it.</summary>
     private async Task DropCachedResultAsync(Guid imageId, CancellationToken ct)
     {
         try
         {
-            await redis.DeleteAsync([CacheKeys.Result(imageId)], ct);
+            await redis.DeleteAsync([CacheKeys.Result(imageId), CacheKeys.WorkingCopy(imageId, objects.WorkingSize)], ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -17,11 +17,19 @@ public sealed class ObjectInference(WorkerModels models, IOptions<WorkerInferenc
 {
     public const int TopK = 5;
 
-    public IReadOnlyList<PredictionRecord> Run(InferenceRequestedV1 request, byte[] original)
+    /// <summary>Long side of the copy <see cref="Run"/> works on.</summary>
+    public int WorkingSize => options.Value.ObjectWorkingSize;
+
+    /// <summary>Decodes <paramref name="original"/> to the working copy <see cref="Run"/> expects.</summary>
+    public PixelBuffer Decode(byte[] original)
     {
-        var size = options.Value.ObjectWorkingSize;
-        using var working = VipsImage.ThumbnailBuffer(original, size, size, ResizeMode.Fit);
-        var pixels = working.ToPixels();
+        using var working = VipsImage.ThumbnailBuffer(original, WorkingSize, WorkingSize, ResizeMode.Fit);
+        return working.ToPixels();
+    }
+
+    /// <summary>Predictions from <paramref name="pixels"/>, the image fitted to a <see cref="WorkingSize"/> square.</summary>
+    public IReadOnlyList<PredictionRecord> Run(InferenceRequestedV1 request, PixelBuffer pixels)
+    {
         var rows = new List<PredictionRecord>();
 
         var classifier = models.Classifier.Model;

@@ -19,10 +19,12 @@ public sealed class InProcessPipeline : IDisposable
     private readonly ImageAnalyzer _analyzer;
     private readonly FaceInference _faces;
     private readonly ObjectInference _objects;
+    private readonly int _workingSize;
 
     public InProcessPipeline()
     {
         var preprocessing = Options.Create(new PreprocessingOptions());
+        _workingSize = preprocessing.Value.WorkingSize;
         var inference = Options.Create(new WorkerInferenceOptions { Provider = "cpu" });
         var models = new WorkerModels(inference, NullLogger<WorkerModels>.Instance);
         _detector = FaceDetectorFactory.Create(models.Store, preprocessing.Value.FaceDetector);
@@ -38,7 +40,10 @@ public sealed class InProcessPipeline : IDisposable
             analysis.Faces.Select(f => new FaceBoxV1(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score,
                 f.Landmarks?.SelectMany(l => new[] { l.X, l.Y }).ToList())).ToList(),
             _analyzer.FaceModel.Id, _analyzer.FaceModel.Version, analysis.FaceDetectionMs);
-        var predictions = analysis.Kind == ImageKinds.Face ? _faces.Run(request, image) : _objects.Run(request, image);
+        // Like the services: objects are classified on the analysis' working copy when the sizes agree.
+        var predictions = analysis.Kind == ImageKinds.Face
+            ? _faces.Run(request, image)
+            : _objects.Run(request, _objects.WorkingSize == _workingSize ? analysis.Working : _objects.Decode(image));
         return (analysis.Kind, predictions);
     }
 

@@ -17,9 +17,9 @@ public sealed class PreprocessingOptions
 
     /// <summary>
     /// Uploads handled at once: decoding and detection overlap the database, Redis and broker waits. More than a
-    /// few only oversubscribes the cores the workers need too (3 measured best on 2 cores; BENCHMARKS.md).
+    /// few only oversubscribes the cores the workers need too (4 measured best on 2 cores; BENCHMARKS.md).
     /// </summary>
-    public ushort Concurrency { get; set; } = 3;
+    public ushort Concurrency { get; set; } = 4;
 
     /// <summary>Largest accepted width*height of a decoded image.</summary>
     public long MaxPixels { get; set; } = 50_000_000;

@@ -17,6 +17,6 @@ public sealed class WorkerInferenceOptions
     /// <summary>Long side of the working copy objects are classified and detected on.</summary>
     public int ObjectWorkingSize { get; set; } = 640;
 
-    /// <summary>Messages pulled and run together per batch (2 per replica measured best on 2 cores; BENCHMARKS.md).</summary>
-    public int BatchSize { get; set; } = 2;
+    /// <summary>Messages pulled and run together per batch (3 per replica measured best on 2 cores; BENCHMARKS.md).</summary>
+    public int BatchSize { get; set; } = 3;
 }

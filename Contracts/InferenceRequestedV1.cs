@@ -1,6 +1,9 @@
 namespace VisionAspire.Contracts;
 
-/// <summary>Preprocessor → Workers.Gpu: the image is decoded, oriented, labelled and routed by kind.</summary>
+/// <summary>
+/// Preprocessor → Workers.Gpu: the image is decoded, oriented, labelled and routed by kind.
+/// <see cref="JobItemIndex"/> as in <see cref="ImageUploadedV1"/>.
+/// </summary>
 public sealed record InferenceRequestedV1(
     Guid ImageId,
     Guid JobId,
@@ -11,7 +14,8 @@ public sealed record InferenceRequestedV1(
     IReadOnlyList<FaceBoxV1> Faces,
     string FaceModel,
     string FaceModelVersion,
-    double FaceDetectionMs) : IMessage
+    double FaceDetectionMs,
+    int? JobItemIndex = null) : IMessage
 {
     public static string MessageType => "inference.requested.v1";
 }

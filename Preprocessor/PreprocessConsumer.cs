@@ -38,7 +38,7 @@ public sealed class PreprocessConsumer(
         if (image?.Status == ImageStatus.Failed)
         {
             // Redelivered after a crash between failing the image and acking: finish the bookkeeping (idempotent).
-            await jobs.CompleteAsync(message.JobId, image.Id, null, image.Error ?? "failed", ct);
+            await jobs.CompleteAsync(message.JobId, message.JobItemIndex, image.Id, null, image.Error ?? "failed", ct);
             return;
         }
 
@@ -103,7 +103,8 @@ public sealed class PreprocessConsumer(
         analysis.Faces.Select(ToFaceBox).ToList(),
         analyzer.FaceModel.Id,
         analyzer.FaceModel.Version,
-        analysis.FaceDetectionMs);
+        analysis.FaceDetectionMs,
+        message.JobItemIndex);
 
     private static FaceBoxV1 ToFaceBox(FaceDetection face) => new(
         face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height, face.Score,
@@ -113,7 +114,7 @@ public sealed class PreprocessConsumer(
     {
         logger.LogWarning("Image {ImageId} failed preprocessing: {Reason}", message.ImageId, reason);
         await images.UpdateStatusAsync(message.ImageId, ImageStatus.Failed, reason, ct);
-        await jobs.CompleteAsync(message.JobId, message.ImageId, null, reason, ct);
+        await jobs.CompleteAsync(message.JobId, message.JobItemIndex, message.ImageId, null, reason, ct);
         await redis.DeleteAsync([CacheKeys.Result(message.ImageId)], ct);
     }
 }

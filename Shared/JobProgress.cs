@@ -5,10 +5,13 @@ namespace VisionAspire.Shared;
 /// <summary>Marks the upload-job item of one image as finished (done or failed). Thread-safe.</summary>
 public sealed class JobProgress(JobRepository jobs)
 {
-    public async Task CompleteAsync(Guid jobId, Guid imageId, string? resultJson, string? error, CancellationToken ct)
+    /// <summary>
+    /// Completes item <paramref name="itemIndex"/> of the job, or, when the message did not carry it (older
+    /// producers, the Api's sweeper), the item the job's payload lists for <paramref name="imageId"/>.
+    /// </summary>
+    public async Task CompleteAsync(Guid jobId, int? itemIndex, Guid imageId, string? resultJson, string? error, CancellationToken ct)
     {
-        var job = await jobs.GetAsync(jobId, ct);
-        var index = UploadJobPayload.IndexOf(job?.PayloadJson, imageId);
+        var index = itemIndex ?? UploadJobPayload.IndexOf((await jobs.GetAsync(jobId, ct))?.PayloadJson, imageId);
         if (index is null)
         {
             return;   // the image was not uploaded by this job (or the job is gone): nothing to count

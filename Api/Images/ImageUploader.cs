@@ -38,14 +38,14 @@ public sealed class ImageUploader(
         var jobId = await jobs.CreateAsync(UploadJobPayload.JobType, files.Count, payload.ToJson(), ct);
 
         var accepted = new List<AcceptedImage>(files.Count);
-        var toPublish = new List<ImageRecord>();
+        var toPublish = new List<(ImageRecord Image, int Index)>();
         for (var i = 0; i < files.Count; i++)
         {
             var (image, created) = await StoreAsync(files[i], candidates[i], jobId, userId, ct);
             accepted.Add(new AcceptedImage(image, Duplicate: !created));
             if (created)
             {
-                toPublish.Add(image);
+                toPublish.Add((image, i));
             }
             else
             {
@@ -56,9 +56,9 @@ public sealed class ImageUploader(
 
         try
         {
-            foreach (var image in toPublish)
+            foreach (var (image, index) in toPublish)
             {
-                await publisher.PublishAsync(Queues.Preprocess, UploadedEvent(image, jobId), ct);
+                await publisher.PublishAsync(Queues.Preprocess, UploadedEvent(image, jobId, index), ct);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -70,8 +70,9 @@ public sealed class ImageUploader(
         return (jobId, accepted);
     }
 
-    public static ImageUploadedV1 UploadedEvent(ImageRecord image, Guid jobId) =>
-        new(image.Id, jobId, image.StorageKey, image.Sha256, image.ContentType, image.CreatedAt);
+    /// <summary>The upload event; <paramref name="jobItemIndex"/> is omitted where it is not at hand (the sweeper).</summary>
+    public static ImageUploadedV1 UploadedEvent(ImageRecord image, Guid jobId, int? jobItemIndex = null) =>
+        new(image.Id, jobId, image.StorageKey, image.Sha256, image.ContentType, image.CreatedAt, jobItemIndex);
 
     private async Task<(ImageRecord Image, bool Created)> StoreAsync(
         ValidatedFile file, Guid candidateId, Guid jobId, Guid? userId, CancellationToken ct)

@@ -35,7 +35,7 @@ public sealed class InferenceHandler(
         if (image.Status is ImageStatus.Completed or ImageStatus.Failed)
         {
             // Redelivered after a crash between the database write and the ack: finish the bookkeeping (idempotent).
-            await jobs.CompleteAsync(request.JobId, image.Id, null, image.Status == ImageStatus.Failed ? image.Error ?? "failed" : null, ct);
+            await jobs.CompleteAsync(request.JobId, request.JobItemIndex, image.Id, null, image.Status == ImageStatus.Failed ? image.Error ?? "failed" : null, ct);
             await DropCachedResultAsync(image.Id, ct);
             return;
         }
@@ -63,7 +63,7 @@ public sealed class InferenceHandler(
         }
 
         await predictions.SaveAsync(image.Id, rows, markCompleted: true, ct);
-        await jobs.CompleteAsync(request.JobId, image.Id, null, null, ct);
+        await jobs.CompleteAsync(request.JobId, request.JobItemIndex, image.Id, null, null, ct);
         await DropCachedResultAsync(image.Id, ct);
         logger.LogInformation("Completed {ImageId} ({Kind}): {Rows} prediction(s)", image.Id, request.Kind, rows.Count);
     }
@@ -72,7 +72,7 @@ public sealed class InferenceHandler(
     {
         logger.LogWarning("Image {ImageId} failed inference: {Reason}", request.ImageId, reason);
         await images.UpdateStatusAsync(request.ImageId, ImageStatus.Failed, reason, ct);
-        await jobs.CompleteAsync(request.JobId, request.ImageId, null, reason, ct);
+        await jobs.CompleteAsync(request.JobId, request.JobItemIndex, request.ImageId, null, reason, ct);
         await DropCachedResultAsync(request.ImageId, ct);
     }
 

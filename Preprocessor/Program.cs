@@ -10,13 +10,7 @@ using VisionAspire.Shared;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-DatabaseConnections.EnableAutoPrepare(builder.Configuration, "visiondb");
-builder.AddNpgsqlDataSource("visiondb");
-builder.AddRedisClient("cache");
-builder.AddRabbitMQClient("messaging");
-builder.AddObjectStoreClient("storage");
-builder.Services.AddVisionData();
-builder.Services.AddVisionMessaging();
+builder.AddVisionBackends();
 
 builder.Services.Configure<PreprocessingOptions>(builder.Configuration.GetSection(PreprocessingOptions.Section));
 builder.Services.AddSingleton(_ => ModelStore.CreateDefault(new InferenceOptions { Provider = ExecutionProvider.Cpu }));

@@ -7,13 +7,7 @@ using VisionAspire.Workers.Gpu.Processing;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-DatabaseConnections.EnableAutoPrepare(builder.Configuration, "visiondb");
-builder.AddNpgsqlDataSource("visiondb");
-builder.AddRedisClient("cache");
-builder.AddRabbitMQClient("messaging");
-builder.AddObjectStoreClient("storage");
-builder.Services.AddVisionData();
-builder.Services.AddVisionMessaging();
+builder.AddVisionBackends();
 
 builder.Services.Configure<WorkerInferenceOptions>(builder.Configuration.GetSection(WorkerInferenceOptions.Section));
 builder.Services.AddSingleton<WorkerModels>();

@@ -13,13 +13,7 @@ public static class ApiServiceExtensions
 
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        DatabaseConnections.EnableAutoPrepare(builder.Configuration, "visiondb");
-        builder.AddNpgsqlDataSource("visiondb");
-        builder.AddRedisClient("cache");
-        builder.AddRabbitMQClient("messaging");
-        builder.AddObjectStoreClient("storage");
-        builder.Services.AddVisionData();
-        builder.Services.AddVisionMessaging();
+        builder.AddVisionBackends();
 
         var upload = builder.Configuration.GetSection(UploadOptions.Section);
         builder.Services.Configure<UploadOptions>(upload);

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Hosting;
+using VisionAspire.Data;
+using VisionAspire.Messaging;
+
+namespace VisionAspire.Shared;
+
+public static class BackendRegistration
+{
+    /// <summary>
+    /// Registers what every VisionAspire service talks to, by the AppHost's resource names: Postgres (with automatic
+    /// statement preparation) and the data layer, Redis, RabbitMQ and the messaging layer, and the object store.
+    /// </summary>
+    public static IHostApplicationBuilder AddVisionBackends(this IHostApplicationBuilder builder)
+    {
+        DatabaseConnections.EnableAutoPrepare(builder.Configuration, ResourceNames.Database);
+        builder.AddNpgsqlDataSource(ResourceNames.Database);
+        builder.AddRedisClient(ResourceNames.Cache);
+        builder.AddRabbitMQClient(ResourceNames.Messaging);
+        builder.AddObjectStoreClient(ResourceNames.Storage);
+        builder.Services.AddVisionData();
+        builder.Services.AddVisionMessaging();
+        return builder;
+    }
+}

@@ -1,5 +1,9 @@
 namespace VisionAspire.Imaging.Tests;
 
+// RSS is process-wide: other test classes of this assembly (4-thread loads, the kill tests' huge blurs) must not run
+// alongside, or their allocations read as growth here.
+[CollectionDefinition(nameof(MemoryTests), DisableParallelization = true)]
+[Collection(nameof(MemoryTests))]
 public sealed class MemoryTests
 {
     [Fact]

@@ -1,3 +1,5 @@
+using VisionAspire.TestSupport;
+
 namespace VisionAspire.E2E;
 
 /// <summary>Command line: [--count 200] [--concurrency 8] [--warmup 160] [--url http://api] [--images DIR] [--skip-ceiling] [--census].</summary>
@@ -16,21 +18,8 @@ public sealed record BenchOptions(int Count, int Concurrency, int Warmup, Uri? A
             int.Parse(Value("--concurrency") ?? "8"),
             int.Parse(Value("--warmup") ?? "160"),
             Value("--url") is { } url ? new Uri(url) : null,
-            Value("--images") ?? Environment.GetEnvironmentVariable("VISION_IMAGES_DIR") ?? DefaultImages(),
+            Value("--images") ?? SharedImages.Directory,
             args.Contains("--skip-ceiling"),
             args.Contains("--census"));
-    }
-
-    private static string DefaultImages()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VisionAspire.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "images"));
-            }
-        }
-
-        throw new DirectoryNotFoundException("No VisionAspire.sln above the bench binaries; pass --images.");
     }
 }

@@ -1,4 +1,4 @@
-using VisionAspire.Integration.Tests.Support;
+using VisionAspire.TestSupport;
 
 namespace VisionAspire.E2E;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using VisionAspire.Integration.Tests.Support;
+using VisionAspire.TestSupport;
 
 namespace VisionAspire.Integration.Tests;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using VisionAspire.Integration.Tests.Support;
+using VisionAspire.TestSupport;
 
 namespace VisionAspire.Integration.Tests;
 

@@ -1,4 +1,5 @@
 using VisionAspire.Integration.Tests.Support;
+using VisionAspire.TestSupport;
 
 namespace VisionAspire.Integration.Tests;
 

@@ -1,6 +1,5 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Net;
+using VisionAspire.TestSupport;
 
 namespace VisionAspire.Operations.Tests.Api;
 
@@ -73,7 +72,7 @@ public sealed class HostileInputTests(OperationsAppFixture fixture)
     [Fact]
     public async Task A_decompression_bomb_is_refused_from_its_header()
     {
-        using var response = await _api.PostImageAsync("/api/v1/resize?width=10", DecompressionBomb());
+        using var response = await _api.PostImageAsync("/api/v1/resize?width=10", CraftedImages.DecompressionBomb());
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("100000x100000", (await OperationsClient.ProblemAsync(response))["detail"]!.GetValue<string>());
@@ -96,7 +95,7 @@ public sealed class HostileInputTests(OperationsAppFixture fixture)
     {
         for (var i = 0; i < 5; i++)
         {
-            (await _api.PostImageAsync("/api/v1/resize?width=10", DecompressionBomb())).Dispose();
+            (await _api.PostImageAsync("/api/v1/resize?width=10", CraftedImages.DecompressionBomb())).Dispose();
             (await _api.PostImageAsync("/api/v1/filter?type=emboss", Bus[..(Bus.Length / 3)])).Dispose();
         }
 
@@ -105,53 +104,5 @@ public sealed class HostileInputTests(OperationsAppFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(Imaging.ImageFormat.Jpeg, Imaging.ImageFormatSniffer.Detect(body));
-    }
-
-    /// <summary>A valid, tiny PNG whose header claims 100000 × 100000 RGB pixels (30 GB decoded).</summary>
-    private static byte[] DecompressionBomb()
-    {
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr, 100_000);
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), 100_000);
-        ihdr[8] = 8;
-        ihdr[9] = 2;
-        using var idat = new MemoryStream();
-        using (var z = new ZLibStream(idat, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            z.Write(new byte[1 + (3 * 64)]);
-        }
-
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        WriteChunk(png, "IHDR", ihdr);
-        WriteChunk(png, "IDAT", idat.ToArray());
-        WriteChunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void WriteChunk(Stream png, string type, byte[] data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(word, (uint)data.Length);
-        png.Write(word);
-        byte[] typed = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
-        png.Write(typed);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32(typed));
-        png.Write(word);
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

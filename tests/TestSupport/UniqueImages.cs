@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace VisionAspire.Integration.Tests.Support;
+namespace VisionAspire.TestSupport;
 
 /// <summary>
 /// Makes byte-distinct copies of an image without touching its pixels, so uploads are not deduplicated:

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace VisionAspire.Integration.Tests.Support;
+namespace VisionAspire.TestSupport;
 
 /// <summary>Hostile or broken inputs for the edge checks.</summary>
 public static class CraftedImages

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using VisionAspire.Imaging.Native;
+using VisionAspire.Imaging.Operations;
 
 namespace VisionAspire.Imaging;
 
@@ -76,33 +77,25 @@ public sealed partial class VipsImage
         var current = Apply("copy");
         if (!current.IsUcharSrgb)
         {
-            current = Then(current, image => image.Apply("colourspace", op => op.SetEnum("space", "srgb")));
+            current = current.Then(image => image.Apply("colourspace", op => op.SetEnum("space", "srgb")));
         }
 
         if (current.HasAlpha)
         {
-            current = Then(current, image => image.Apply("flatten", op => op.Set("background", [255.0, 255.0, 255.0])));
+            current = current.Then(image => image.Apply("flatten", op => op.Set("background", [255.0, 255.0, 255.0])));
         }
 
         if (LibVips.vips_image_get_format(current.Handle) != FormatUchar)
         {
-            current = Then(current, image => image.Apply("cast", op => op.SetEnum("format", "uchar")));
+            current = current.Then(image => image.Apply("cast", op => op.SetEnum("format", "uchar")));
         }
 
         if (current.Bands > 3)
         {
-            current = Then(current, image => image.Apply("extract_band", op => op.Set("band", 0).Set("n", 3)));
+            current = current.Then(image => image.Apply("extract_band", op => op.Set("band", 0).Set("n", 3)));
         }
 
         return current;
-    }
-
-    private static VipsImage Then(VipsImage image, Func<VipsImage, VipsImage> next)
-    {
-        using (image)
-        {
-            return next(image);
-        }
     }
 
     private static unsafe bool ProbeEncoder(ImageFormat format)

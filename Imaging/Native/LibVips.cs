@@ -22,11 +22,9 @@ internal static unsafe partial class LibVips
     [LibraryImport(Library)]
     public static partial void vips_block_untrusted_set(int state);
 
+    /// <summary>A g_malloc'd copy of the error buffer, which libvips clears under its own lock.</summary>
     [LibraryImport(Library)]
-    public static partial nint vips_error_buffer();
-
-    [LibraryImport(Library)]
-    public static partial void vips_error_clear();
+    public static partial nint vips_error_buffer_copy();
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial GObjectHandle vips_operation_new(string name);
@@ -53,16 +51,8 @@ internal static unsafe partial class LibVips
     public static partial VipsAreaHandle vips_array_double_new(double* values, int n);
 
     [LibraryImport(Library)]
-    public static partial double* vips_array_double_get(nint array, int* n);
-
-    [LibraryImport(Library)]
     public static partial VipsAreaHandle vips_array_int_new(int* values, int n);
 
-    [LibraryImport(Library)]
-    public static partial int* vips_array_int_get(nint array, int* n);
-
-    [LibraryImport(Library)]
-    public static partial VipsAreaHandle vips_array_image_new(nint* images, int n);
 
     [LibraryImport(Library)]
     public static partial void vips_area_unref(nint area);

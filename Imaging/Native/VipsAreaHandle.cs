@@ -2,7 +2,7 @@ using Microsoft.Win32.SafeHandles;
 
 namespace VisionAspire.Imaging.Native;
 
-/// <summary>Owns one reference to a VipsArea (VipsBlob, VipsArrayDouble, VipsArrayInt, VipsArrayImage).</summary>
+/// <summary>Owns one reference to a VipsArea (VipsBlob, VipsArrayDouble, VipsArrayInt).</summary>
 internal sealed class VipsAreaHandle : SafeHandleZeroOrMinusOneIsInvalid
 {
     public VipsAreaHandle() : base(ownsHandle: true)
@@ -37,34 +37,6 @@ internal sealed class VipsAreaHandle : SafeHandleZeroOrMinusOneIsInvalid
         fixed (int* p = values)
         {
             return Checked(LibVips.vips_array_int_new(p, values.Length));
-        }
-    }
-
-    public static unsafe VipsAreaHandle ArrayImage(IReadOnlyList<VipsImage> images)
-    {
-        var handles = new GObjectHandle[images.Count];
-        var pointers = stackalloc nint[images.Count];
-        var added = 0;
-        try
-        {
-            for (var i = 0; i < images.Count; i++)
-            {
-                handles[i] = images[i].Handle;
-                var ok = false;
-                handles[i].DangerousAddRef(ref ok);
-                added++;
-                pointers[i] = handles[i].DangerousGetHandle();
-            }
-
-            // vips_array_image_new takes its own reference to every image.
-            return Checked(LibVips.vips_array_image_new(pointers, images.Count));
-        }
-        finally
-        {
-            for (var i = 0; i < added; i++)
-            {
-                handles[i].DangerousRelease();
-            }
         }
     }
 

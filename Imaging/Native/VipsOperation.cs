@@ -152,12 +152,6 @@ internal sealed unsafe class VipsOperation : IDisposable
         return Set(argument, area);
     }
 
-    public VipsOperation Set(string argument, IReadOnlyList<VipsImage> images)
-    {
-        using var area = VipsAreaHandle.ArrayImage(images);
-        return Set(argument, area);
-    }
-
     /// <summary>
     /// Builds the operation. On failure the libvips error text is taken at once and passed to
     /// <paramref name="error"/> (default: <see cref="ImagingException"/>); a killed evaluation is always
@@ -238,36 +232,6 @@ internal sealed unsafe class VipsOperation : IDisposable
             nuint length;
             var data = LibVips.vips_blob_get(GObject.g_value_get_boxed(&v), &length);
             return new ReadOnlySpan<byte>(data, checked((int)length)).ToArray();
-        }
-        finally
-        {
-            GObject.g_value_unset(&v);
-        }
-    }
-
-    public double[] GetDoubleArray(string argument)
-    {
-        var v = Read(argument);
-        try
-        {
-            int n;
-            var data = LibVips.vips_array_double_get(GObject.g_value_get_boxed(&v), &n);
-            return new ReadOnlySpan<double>(data, n).ToArray();
-        }
-        finally
-        {
-            GObject.g_value_unset(&v);
-        }
-    }
-
-    public int[] GetIntArray(string argument)
-    {
-        var v = Read(argument);
-        try
-        {
-            int n;
-            var data = LibVips.vips_array_int_get(GObject.g_value_get_boxed(&v), &n);
-            return new ReadOnlySpan<int>(data, n).ToArray();
         }
         finally
         {

@@ -23,15 +23,25 @@ internal static unsafe class VipsRuntime
     /// </summary>
     public static bool IsKilled(string error) => error.Contains(KilledMessage, StringComparison.Ordinal);
 
-    /// <summary>Returns and clears the text libvips left in its process-global error buffer by the call that just failed.</summary>
+    /// <summary>
+    /// Returns and clears the text libvips left in its process-global error buffer by the call that just failed.
+    /// vips_error_buffer_copy copies and clears under libvips' own lock, which its worker threads also take when they
+    /// append; our lock only keeps two failing callers from splitting one message between them.
+    /// </summary>
     public static string TakeError()
     {
         lock (ErrorLock)
         {
-            var text = Marshal.PtrToStringUTF8(LibVips.vips_error_buffer()) ?? string.Empty;
-            LibVips.vips_error_clear();
-            var trimmed = text.Trim();
-            return trimmed.Length == 0 ? "libvips gave no error text" : trimmed.Replace('\n', ' ');
+            var copy = LibVips.vips_error_buffer_copy();
+            try
+            {
+                var trimmed = (Marshal.PtrToStringUTF8(copy) ?? string.Empty).Trim();
+                return trimmed.Length == 0 ? "libvips gave no error text" : trimmed.Replace('\n', ' ');
+            }
+            finally
+            {
+                GObject.g_free(copy);
+            }
         }
     }
 

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Options;
-using RabbitMQ.Client;
-using VisionAspire.Data;
-using VisionAspire.Messaging;
 using VisionAspire.Models;
 using VisionAspire.Preprocessor;
 using VisionAspire.Preprocessor.Analysis;
@@ -17,7 +14,6 @@ builder.Services.AddSingleton(_ => ModelStore.CreateDefault(new InferenceOptions
 builder.Services.AddSingleton(sp => FaceDetectorFactory.Create(
     sp.GetRequiredService<ModelStore>(), sp.GetRequiredService<IOptions<PreprocessingOptions>>().Value.FaceDetector));
 builder.Services.AddSingleton<ImageAnalyzer>();
-builder.Services.AddSingleton(sp => new PublisherPool(sp.GetRequiredService<IConnection>()));
 builder.Services.AddSingleton<OriginalImageSource>();
 builder.Services.AddSingleton<WorkingCopies>();
 builder.Services.AddSingleton<JobProgress>();

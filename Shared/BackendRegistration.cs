@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RabbitMQ.Client;
 using VisionAspire.Data;
 using VisionAspire.Messaging;
 
@@ -8,7 +10,7 @@ public static class BackendRegistration
 {
     /// <summary>
     /// Registers what every VisionAspire service talks to, by the AppHost's resource names: Postgres (with automatic
-    /// statement preparation) and the data layer, Redis, RabbitMQ and the messaging layer, and the object store.
+    /// statement preparation) and the data layer, Redis, RabbitMQ, the messaging layer and the confirmed-publisher pool, and the object store.
     /// </summary>
     public static IHostApplicationBuilder AddVisionBackends(this IHostApplicationBuilder builder)
     {
@@ -19,6 +21,7 @@ public static class BackendRegistration
         builder.AddObjectStoreClient(ResourceNames.Storage);
         builder.Services.AddVisionData();
         builder.Services.AddVisionMessaging();
+        builder.Services.AddSingleton(sp => new PublisherPool(sp.GetRequiredService<IConnection>()));
         return builder;
     }
 }

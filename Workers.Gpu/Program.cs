@@ -1,5 +1,3 @@
-using VisionAspire.Data;
-using VisionAspire.Messaging;
 using VisionAspire.Shared;
 using VisionAspire.Workers.Gpu.Inference;
 using VisionAspire.Workers.Gpu.Processing;

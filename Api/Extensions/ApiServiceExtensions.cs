@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
 using VisionAspire.Api.Images;
-using RabbitMQ.Client;
-using VisionAspire.Data;
-using VisionAspire.Messaging;
 using VisionAspire.Shared;
 
 namespace VisionAspire.Api.Extensions;
@@ -27,7 +24,6 @@ public static class ApiServiceExtensions
         });
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBytes);
 
-        builder.Services.AddSingleton(sp => new PublisherPool(sp.GetRequiredService<IConnection>()));
         builder.Services.AddSingleton<UploadValidator>();
         builder.Services.AddScoped<ImageUploader>();
         builder.Services.AddScoped<ImageQueries>();

@@ -2,8 +2,8 @@ using System.Text.Json;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
 using VisionAspire.Imaging;
-using VisionAspire.Messaging;
 using VisionAspire.Operations;
+using VisionAspire.Shared;
 using VisionAspire.Storage;
 
 namespace VisionAspire.Api.Operations;
@@ -14,7 +14,7 @@ namespace VisionAspire.Api.Operations;
 /// without a job or any work. Scoped.
 /// </summary>
 public sealed class ProcessingSubmissions(
-    JobRepository jobs, ImageRepository images, IObjectStore store, MessagePublisher publisher, OperationLimits limits)
+    JobRepository jobs, ImageRepository images, IObjectStore store, PublisherPool publisher, OperationLimits limits)
 {
     public const string ProcessJobType = "process";
     public const string BatchJobType = "batch";

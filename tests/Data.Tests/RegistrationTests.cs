@@ -25,8 +25,10 @@ public sealed class RegistrationTests(ServersFixture servers)
 
         Assert.True(created);
         Assert.Same(images, host.Services.GetRequiredService<ImageRepository>());
-        Assert.NotNull(host.Services.GetRequiredService<JobRepository>());
-        Assert.NotNull(await new PredictionRepository(db).GetForImageAsync(image.Id, CancellationToken.None));
+        var jobs = host.Services.GetRequiredService<JobRepository>();
+        var jobId = await jobs.CreateAsync("registration-test", 1, null, CancellationToken.None);
+        Assert.Equal(1, (await jobs.GetAsync(jobId, CancellationToken.None))!.Total);
+        Assert.Empty(await new PredictionRepository(db).GetForImageAsync(image.Id, CancellationToken.None));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using VisionAspire.Hosting.Processes;
 using VisionAspire.Hosting.Testing;
 
 namespace VisionAspire.Integration.Tests;
@@ -14,33 +14,21 @@ public sealed class ShutdownTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(cts.Token);
         var app = await appHost.BuildAsync(cts.Token);
-        List<int> pids;
+        List<ProcessTree.ProcessIdentity> processes;
         try
         {
             await app.StartAsync(cts.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("workers", cts.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("api", cts.Token);
-            pids = Resources.SelectMany(app.GetResourceProcessIds).ToList();
+            // Pid plus start time, with descendants (e.g. RabbitMQ's epmd): a pid reused later is not this process.
+            processes = Resources.SelectMany(app.GetResourceProcessIds).SelectMany(ProcessTree.Snapshot).ToList();
         }
         finally
         {
             await app.DisposeAsync();
         }
 
-        Assert.True(pids.Count >= 7, $"only {pids.Count} processes were listed");
-        Assert.All(pids, pid => Assert.False(IsAlive(pid), $"process {pid} outlived the AppHost"));
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
+        Assert.True(processes.Count >= 7, $"only {processes.Count} processes were listed");
+        Assert.All(processes, p => Assert.False(ProcessTree.IsAlive(p), $"process {p.Pid} outlived the AppHost"));
     }
 }

@@ -2,8 +2,8 @@ using VisionAspire.TestSupport;
 
 namespace VisionAspire.E2E;
 
-/// <summary>Command line: [--count 200] [--concurrency 8] [--warmup 160] [--url http://api] [--images DIR] [--skip-ceiling] [--census].</summary>
-public sealed record BenchOptions(int Count, int Concurrency, int Warmup, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling, bool Census)
+/// <summary>Command line: [--count 200] [--concurrency 8] [--warmup 160] [--url http://api] [--images DIR] [--skip-ceiling] [--ceiling-only] [--census].</summary>
+public sealed record BenchOptions(int Count, int Concurrency, int Warmup, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling, bool CeilingOnly, bool Census)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -20,6 +20,7 @@ public sealed record BenchOptions(int Count, int Concurrency, int Warmup, Uri? A
             Value("--url") is { } url ? new Uri(url) : null,
             Value("--images") ?? SharedImages.Directory,
             args.Contains("--skip-ceiling"),
+            args.Contains("--ceiling-only"),
             args.Contains("--census"));
     }
 }

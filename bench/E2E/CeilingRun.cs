@@ -13,9 +13,13 @@ public static class CeilingRun
         using var pipeline = new InProcessPipeline();
         RunAll(pipeline, warmup.Count > 0 ? warmup : workload.Take(1).ToList());
 
+        Console.WriteLine("ceiling warm-up done; measuring");
+        var cpu = CpuCensus.Start();
         var clock = Stopwatch.StartNew();
         RunAll(pipeline, workload);
-        return workload.Count / clock.Elapsed.TotalSeconds;
+        var elapsed = clock.Elapsed;
+        Console.WriteLine($"ceiling {cpu.Report(workload.Count, elapsed)}");
+        return workload.Count / elapsed.TotalSeconds;
     }
 
     private static void RunAll(InProcessPipeline pipeline, IReadOnlyList<(string Name, byte[] Data)> images) =>

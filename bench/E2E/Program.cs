@@ -6,6 +6,12 @@ using VisionAspire.Hosting.Testing;
 var options = BenchOptions.Parse(args);
 var workload = Workload.Build(options.ImagesDirectory, options.Count);
 Console.WriteLine($"{workload.Count} uploads from {options.ImagesDirectory}, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores");
+if (options.CeilingOnly)
+{
+    var alone = CeilingRun.ImagesPerSecond(Workload.Build(options.ImagesDirectory, options.Warmup), workload);
+    Console.WriteLine($"in-process ceiling: {alone:F2} images/s");
+    return;
+}
 
 DistributedApplication? app = null;
 HttpClient api;
@@ -40,10 +46,14 @@ try
     using var stopCensus = new CancellationTokenSource();
     var census = options.Census ? StatusCensus.RunAsync(api, TimeSpan.FromSeconds(2), stopCensus.Token) : Task.CompletedTask;
     Console.WriteLine($"warm-up of {options.Warmup} done; measuring");
+    var cpu = CpuCensus.Start();
+    var clock = System.Diagnostics.Stopwatch.StartNew();
     var e2e = await EndToEndRun.RunAsync(api, workload, options.Concurrency);
+    var cpuReport = cpu.Report(workload.Count, clock.Elapsed);
     await stopCensus.CancelAsync();
     await census;
     Console.WriteLine($"end-to-end: {e2e.Completed} completed, {e2e.Failed} failed, {e2e.ImagesPerSecond:F2} images/s, p50 {e2e.P50Ms:F0} ms, p95 {e2e.P95Ms:F0} ms");
+    Console.WriteLine(cpuReport);
 
     if (app is not null)
     {

@@ -12,49 +12,103 @@ public sealed class ImageRepository(NpgsqlDataSource db)
     private const string Columns =
         "id, sha256, filename, content_type, size_bytes, width, height, kind, status, storage_key, error, job_id, created_at, updated_at";
 
+    // Where a claim may move an image from: the Preprocessor redoes an image the broker redelivers to it, and a
+    // worker redoes one that crashed mid-inference or that a redelivered upload moved back before its request came.
+    private static readonly string[] PreprocessingSources = [ImageStatus.Uploaded, ImageStatus.Preprocessing, ImageStatus.Queued];
+    private static readonly string[] InferenceSources = [.. PreprocessingSources, ImageStatus.Processing];
+
     /// <summary>
     /// Inserts the image unless a row with the same sha256 exists, and returns the row that holds those bytes.
-    /// Race-safe: of N concurrent identical uploads exactly one gets <c>Created = true</c>.
+    /// Race-safe: of N concurrent identical uploads exactly one gets <c>Created = true</c>. One round trip.
     /// </summary>
-    public async Task<(ImageRecord Image, bool Created)> InsertOrGetBySha256Async(NewImage image, Guid jobId, CancellationToken ct)
+    public Task<(ImageRecord Image, bool Created)> InsertOrGetBySha256Async(NewImage image, Guid jobId, CancellationToken ct) =>
+        InsertOrGetAsync(image, jobId, newJob: null, ct);
+
+    /// <summary>
+    /// Creates <paramref name="job"/> and, in the same transaction and round trip, does what
+    /// <see cref="InsertOrGetBySha256Async(NewImage, Guid, CancellationToken)"/> does with the image (its job_id is the new job).
+    /// </summary>
+    public Task<(ImageRecord Image, bool Created)> InsertOrGetBySha256Async(NewImage image, NewJob job, CancellationToken ct) =>
+        InsertOrGetAsync(image, job.Id, job, ct);
+
+    private async Task<(ImageRecord Image, bool Created)> InsertOrGetAsync(NewImage image, Guid jobId, NewJob? newJob, CancellationToken ct)
     {
-        // ON CONFLICT waits for a concurrent inserter of the same sha256 to commit, so the follow-up read
-        // (a new statement, hence a new snapshot) sees its row. Only a concurrent delete can make it miss.
+        // One batch (an implicit transaction): ON CONFLICT waits for a concurrent inserter of the same sha256 to
+        // commit, and the SELECT after it is a new statement, hence a new snapshot that sees that row. Only a
+        // concurrent delete can make it miss; then the job is already committed and only the image is retried.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            await using (var insert = db.CreateCommand($"""
-                INSERT INTO images (id, sha256, filename, content_type, size_bytes, status, storage_key, job_id, user_id)
-                VALUES (@id, @sha256, @filename, @content_type, @size_bytes, @status, @storage_key, @job_id, @user_id)
-                ON CONFLICT (sha256) DO NOTHING
-                RETURNING {Columns}
-                """))
+            await using var batch = db.CreateBatch();
+            if (newJob is not null && attempt == 0)
             {
-                insert.Parameters.AddWithValue("id", image.Id);
-                insert.Parameters.AddWithValue("sha256", image.Sha256);
-                insert.Parameters.AddWithValue("filename", image.FileName);
-                insert.Parameters.AddWithValue("content_type", image.ContentType);
-                insert.Parameters.AddWithValue("size_bytes", image.SizeBytes);
-                insert.Parameters.AddWithValue("status", ImageStatus.Uploaded);
-                insert.Parameters.AddWithValue("storage_key", image.StorageKey);
-                insert.Parameters.AddWithValue("job_id", jobId);
-                insert.Parameters.Add(new NpgsqlParameter<Guid?>("user_id", NpgsqlDbType.Uuid) { TypedValue = image.UserId });
-                var created = await ReadSingleAsync(insert, ct);
-                if (created is not null)
-                {
-                    return (created, true);
-                }
+                batch.BatchCommands.Add(JobRepository.CreateCommand(newJob));
             }
 
-            await using var select = db.CreateCommand($"SELECT {Columns} FROM images WHERE sha256 = @sha256");
+            var insert = InsertCommand(image, jobId);
+            batch.BatchCommands.Add(insert);
+            var select = new NpgsqlBatchCommand($"SELECT {Columns} FROM images WHERE sha256 = @sha256");
             select.Parameters.AddWithValue("sha256", image.Sha256);
-            var existing = await ReadSingleAsync(select, ct);
-            if (existing is not null)
+            batch.BatchCommands.Add(select);
+
+            ImageRecord? row;
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
-                return (existing, false);
+                row = await reader.ReadAsync(ct) ? Map(reader) : null;
+            }
+
+            if (row is not null)
+            {
+                return (row, insert.RecordsAffected == 1);
             }
         }
 
         throw new InvalidOperationException($"Image with sha256 {image.Sha256} was deleted while being inserted, three times in a row.");
+    }
+
+    private static NpgsqlBatchCommand InsertCommand(NewImage image, Guid jobId)
+    {
+        var insert = new NpgsqlBatchCommand("""
+            INSERT INTO images (id, sha256, filename, content_type, size_bytes, status, storage_key, job_id, user_id)
+            VALUES (@id, @sha256, @filename, @content_type, @size_bytes, @status, @storage_key, @job_id, @user_id)
+            ON CONFLICT (sha256) DO NOTHING
+            """);
+        insert.Parameters.AddWithValue("id", image.Id);
+        insert.Parameters.AddWithValue("sha256", image.Sha256);
+        insert.Parameters.AddWithValue("filename", image.FileName);
+        insert.Parameters.AddWithValue("content_type", image.ContentType);
+        insert.Parameters.AddWithValue("size_bytes", image.SizeBytes);
+        insert.Parameters.AddWithValue("status", ImageStatus.Uploaded);
+        insert.Parameters.AddWithValue("storage_key", image.StorageKey);
+        insert.Parameters.AddWithValue("job_id", jobId);
+        insert.Parameters.Add(new NpgsqlParameter<Guid?>("user_id", NpgsqlDbType.Uuid) { TypedValue = image.UserId });
+        return insert;
+    }
+
+    /// <summary>
+    /// Moves the image to <c>preprocessing</c> if it is uploaded, preprocessing or queued, and returns the updated
+    /// row; null (nothing changed) when it is in another state or does not exist. One round trip.
+    /// </summary>
+    public Task<ImageRecord?> ClaimForPreprocessingAsync(Guid id, CancellationToken ct) =>
+        ClaimAsync(id, ImageStatus.Preprocessing, PreprocessingSources, ct);
+
+    /// <summary>
+    /// Moves the image to <c>processing</c> unless it is completed or failed, and returns the updated row; null
+    /// (nothing changed) when it is completed, failed or does not exist. One round trip.
+    /// </summary>
+    public Task<ImageRecord?> ClaimForInferenceAsync(Guid id, CancellationToken ct) =>
+        ClaimAsync(id, ImageStatus.Processing, InferenceSources, ct);
+
+    private async Task<ImageRecord?> ClaimAsync(Guid id, string status, string[] from, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand($"""
+            UPDATE images SET status = @status, error = NULL, updated_at = now()
+            WHERE id = @id AND status = ANY(@from)
+            RETURNING {Columns}
+            """);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("from", from);
+        return await ReadSingleAsync(command, ct);
     }
 
     public async Task<ImageRecord?> GetAsync(Guid id, CancellationToken ct)

@@ -9,12 +9,56 @@ namespace VisionAspire.Data;
 /// </summary>
 public sealed class JobRepository(NpgsqlDataSource db)
 {
+    // One statement: the item row only moves out of 'pending' once, and the jobs UPDATE re-reads the
+    // latest counters under its row lock, so concurrent workers neither double count nor lose counts.
+    private const string CompleteItemTemplate = """
+        WITH item AS (
+            UPDATE job_items
+            SET status = @item_status, image_id = coalesce(@image_id, image_id), result = @result::jsonb,
+                error = @error, updated_at = now()
+            WHERE job_id = @id AND item_index = @index AND status = @pending{0}
+            RETURNING status),
+        job AS (
+            UPDATE jobs j
+            SET done = j.done + n.done,
+                failed = j.failed + n.failed,
+                status = CASE
+                    WHEN j.done + n.done + j.failed + n.failed < j.total THEN @running
+                    WHEN j.done + n.done = 0 THEN @job_failed
+                    ELSE @job_completed END,
+                updated_at = now()
+            FROM (SELECT count(*) FILTER (WHERE status = @completed) AS done,
+                         count(*) FILTER (WHERE status = @failed) AS failed
+                  FROM item) n
+            WHERE j.id = @id AND n.done + n.failed > 0
+            RETURNING j.id, j.status, j.done, j.failed, j.total),
+        finished AS (
+            INSERT INTO job_events (job_id, status, message)
+            SELECT id, status, format('%s of %s items done, %s failed', done, total, failed) FROM job
+            WHERE done + failed = total)
+        SELECT count(*) FROM job
+        """;
+
+    private static readonly string CompleteItemSql = string.Format(CompleteItemTemplate, "");
+
+    private static readonly string CompleteItemOfExistingImageSql =
+        string.Format(CompleteItemTemplate, " AND EXISTS (SELECT 1 FROM images WHERE id = @image_id)");
+
     /// <summary>Creates the job in <see cref="JobStatus.Pending"/> (completed at once when <paramref name="total"/> is 0) with items 0..total-1 pending.</summary>
     public async Task<Guid> CreateAsync(string type, int total, string? payloadJson, CancellationToken ct)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(total);
-        var id = Guid.CreateVersion7();
-        await using var command = db.CreateCommand("""
+        var job = new NewJob(Guid.CreateVersion7(), type, total, payloadJson);
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(CreateCommand(job));
+        await batch.ExecuteNonQueryAsync(ct);
+        return job.Id;
+    }
+
+    /// <summary>The statement that creates <paramref name="job"/> (see <see cref="CreateAsync"/>), for batches that write other rows with it.</summary>
+    internal static NpgsqlBatchCommand CreateCommand(NewJob job)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(job.Total);
+        var command = new NpgsqlBatchCommand("""
             WITH job AS (
                 INSERT INTO jobs (id, type, status, total, payload)
                 VALUES (@id, @type, @status, @total, @payload::jsonb)
@@ -24,14 +68,13 @@ public sealed class JobRepository(NpgsqlDataSource db)
                 SELECT @id, i, @item_status FROM generate_series(0, @total - 1) AS i)
             INSERT INTO job_events (job_id, status, message) SELECT id, status, NULL FROM job
             """);
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("type", type);
-        command.Parameters.AddWithValue("status", total == 0 ? JobStatus.Completed : JobStatus.Pending);
-        command.Parameters.AddWithValue("total", total);
-        command.Parameters.Add(new NpgsqlParameter<string?>("payload", NpgsqlDbType.Text) { TypedValue = payloadJson });
+        command.Parameters.AddWithValue("id", job.Id);
+        command.Parameters.AddWithValue("type", job.Type);
+        command.Parameters.AddWithValue("status", job.Total == 0 ? JobStatus.Completed : JobStatus.Pending);
+        command.Parameters.AddWithValue("total", job.Total);
+        command.Parameters.Add(new NpgsqlParameter<string?>("payload", NpgsqlDbType.Text) { TypedValue = job.PayloadJson });
         command.Parameters.AddWithValue("item_status", JobItemStatus.Pending);
-        await command.ExecuteNonQueryAsync(ct);
-        return id;
+        return command;
     }
 
     public async Task<JobRecord?> GetAsync(Guid id, CancellationToken ct)
@@ -100,37 +143,20 @@ public sealed class JobRepository(NpgsqlDataSource db)
     /// </summary>
     public async Task<bool> CompleteItemAsync(Guid id, int index, Guid? imageId, string? resultJson, string? error, CancellationToken ct)
     {
-        // One statement: the item row only moves out of 'pending' once, and the jobs UPDATE re-reads the
-        // latest counters under its row lock, so concurrent workers neither double count nor lose counts.
-        await using var command = db.CreateCommand("""
-            WITH item AS (
-                UPDATE job_items
-                SET status = @item_status, image_id = coalesce(@image_id, image_id), result = @result::jsonb,
-                    error = @error, updated_at = now()
-                WHERE job_id = @id AND item_index = @index AND status = @pending
-                RETURNING status),
-            job AS (
-                UPDATE jobs j
-                SET done = j.done + n.done,
-                    failed = j.failed + n.failed,
-                    status = CASE
-                        WHEN j.done + n.done + j.failed + n.failed < j.total THEN @running
-                        WHEN j.done + n.done = 0 THEN @job_failed
-                        ELSE @job_completed END,
-                    updated_at = now()
-                FROM (SELECT count(*) FILTER (WHERE status = @completed) AS done,
-                             count(*) FILTER (WHERE status = @failed) AS failed
-                      FROM item) n
-                WHERE j.id = @id AND n.done + n.failed > 0
-                RETURNING j.id, j.status, j.done, j.failed, j.total),
-            finished AS (
-                INSERT INTO job_events (job_id, status, message)
-                SELECT id, status, format('%s of %s items done, %s failed', done, total, failed) FROM job
-                WHERE done + failed = total)
-            SELECT count(*) FROM job
-            """);
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("index", index);
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(CompleteItemCommand(new JobItemKey(id, index), imageId, resultJson, error, onlyIfImageExists: false));
+        return (long)(await batch.ExecuteScalarAsync(ct))! == 1 || await ReportNotRecordedAsync(db, new JobItemKey(id, index), ct);
+    }
+
+    /// <summary>
+    /// The statement of <see cref="CompleteItemAsync"/>: returns one row, 1 when it recorded the item, else 0.
+    /// With <paramref name="onlyIfImageExists"/> it records nothing unless image <paramref name="imageId"/> exists.
+    /// </summary>
+    internal static NpgsqlBatchCommand CompleteItemCommand(JobItemKey item, Guid? imageId, string? resultJson, string? error, bool onlyIfImageExists)
+    {
+        var command = new NpgsqlBatchCommand(onlyIfImageExists ? CompleteItemOfExistingImageSql : CompleteItemSql);
+        command.Parameters.AddWithValue("id", item.JobId);
+        command.Parameters.AddWithValue("index", item.Index);
         command.Parameters.Add(new NpgsqlParameter<Guid?>("image_id", NpgsqlDbType.Uuid) { TypedValue = imageId });
         command.Parameters.Add(new NpgsqlParameter<string?>("result", NpgsqlDbType.Text) { TypedValue = resultJson });
         command.Parameters.Add(new NpgsqlParameter<string?>("error", NpgsqlDbType.Text) { TypedValue = error });
@@ -141,18 +167,21 @@ public sealed class JobRepository(NpgsqlDataSource db)
         command.Parameters.AddWithValue("running", JobStatus.Running);
         command.Parameters.AddWithValue("job_completed", JobStatus.Completed);
         command.Parameters.AddWithValue("job_failed", JobStatus.Failed);
+        return command;
+    }
 
-        if ((long)(await command.ExecuteScalarAsync(ct))! == 1)
-        {
-            return true;
-        }
-
+    /// <summary>
+    /// After <see cref="CompleteItemCommand"/> recorded nothing: false when the item exists (it was recorded
+    /// before, a redelivered message); throws <see cref="KeyNotFoundException"/> for an unknown job or index.
+    /// </summary>
+    internal static async Task<bool> ReportNotRecordedAsync(NpgsqlDataSource db, JobItemKey item, CancellationToken ct)
+    {
         await using var exists = db.CreateCommand("SELECT 1 FROM job_items WHERE job_id = @id AND item_index = @index");
-        exists.Parameters.AddWithValue("id", id);
-        exists.Parameters.AddWithValue("index", index);
+        exists.Parameters.AddWithValue("id", item.JobId);
+        exists.Parameters.AddWithValue("index", item.Index);
         return await exists.ExecuteScalarAsync(ct) is not null
             ? false
-            : throw new KeyNotFoundException($"Job {id} has no item {index}.");
+            : throw new KeyNotFoundException($"Job {item.JobId} has no item {item.Index}.");
     }
 
     private static NpgsqlBatchCommand WithId(string sql, Guid id)

@@ -58,6 +58,132 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
         await Assert.ThrowsAsync<ArgumentException>(() => images.UpdateStatusAsync(image.Id, "done", null, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("uploaded", true, true)]
+    [InlineData("preprocessing", true, true)]
+    [InlineData("queued", true, true)]
+    [InlineData("processing", false, true)]
+    [InlineData("completed", false, false)]
+    [InlineData("failed", false, false)]
+    public async Task Claims_move_an_image_only_from_legal_states_in_one_round_trip(string from, bool preprocessable, bool inferable)
+    {
+        var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
+        foreach (var (claim, target, legal) in new (Func<Guid, Task<ImageRecord?>>, string, bool)[]
+        {
+            (id => images.ClaimForPreprocessingAsync(id, CancellationToken.None), ImageStatus.Preprocessing, preprocessable),
+            (id => images.ClaimForInferenceAsync(id, CancellationToken.None), ImageStatus.Processing, inferable),
+        })
+        {
+            var (image, _) = await images.InsertOrGetBySha256Async(TestImages.New(), Guid.NewGuid(), CancellationToken.None);
+            await images.UpdateStatusAsync(image.Id, from, "earlier error", CancellationToken.None);
+            var before = (await images.GetAsync(image.Id, CancellationToken.None))!;
+
+            ImageRecord? claimed;
+            using (var trips = new RoundTrips())
+            {
+                claimed = await claim(image.Id);
+                Assert.Single(trips.Executed);
+            }
+
+            var after = (await images.GetAsync(image.Id, CancellationToken.None))!;
+            if (legal)
+            {
+                Assert.Equal(after, claimed);
+                Assert.Equal((target, (string?)null), (after.Status, after.Error));
+                Assert.True(after.UpdatedAt > before.UpdatedAt);
+            }
+            else
+            {
+                Assert.Null(claimed);
+                Assert.Equal(before, after);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Claims_of_unknown_images_return_null()
+    {
+        var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
+
+        Assert.Null(await images.ClaimForPreprocessingAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Null(await images.ClaimForInferenceAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_upload_with_a_new_job_writes_both_in_one_round_trip()
+    {
+        var db = await servers.DatabaseForAsync(GetType());
+        var images = new ImageRepository(db);
+        var job = new NewJob(Guid.NewGuid(), "upload", 2, """{"items":[]}""");
+        var image = TestImages.New();
+
+        (ImageRecord Image, bool Created) result;
+        using (var trips = new RoundTrips())
+        {
+            result = await images.InsertOrGetBySha256Async(image, job, CancellationToken.None);
+            Assert.Single(trips.Executed);
+        }
+
+        Assert.True(result.Created);
+        Assert.Equal((image.Id, ImageStatus.Uploaded, (Guid?)job.Id), (result.Image.Id, result.Image.Status, result.Image.JobId));
+        var stored = (await new JobRepository(db).GetAsync(job.Id, CancellationToken.None))!;
+        Assert.Equal(("upload", JobStatus.Pending, 2, 0, 0), (stored.Type, stored.Status, stored.Total, stored.Done, stored.Failed));
+        Assert.Equal([JobItemStatus.Pending, JobItemStatus.Pending], stored.Items.Select(i => i.Status));
+        Assert.Equal([JobStatus.Pending], stored.History.Select(e => e.Status));
+        Assert.Equal("""{"items": []}""", stored.PayloadJson);
+    }
+
+    [Fact]
+    public async Task A_duplicate_upload_with_a_new_job_gets_the_existing_row_and_its_job_is_still_created()
+    {
+        var db = await servers.DatabaseForAsync(GetType());
+        var images = new ImageRepository(db);
+        var (original, _) = await images.InsertOrGetBySha256Async(TestImages.New(), Guid.NewGuid(), CancellationToken.None);
+        var job = new NewJob(Guid.NewGuid(), "upload", 1, null);
+
+        var (image, created) = await images.InsertOrGetBySha256Async(TestImages.New(original.Sha256), job, CancellationToken.None);
+
+        Assert.False(created);
+        Assert.Equal(original, image);
+        Assert.Equal(1, (await new JobRepository(db).GetAsync(job.Id, CancellationToken.None))!.Total);
+    }
+
+    [Fact]
+    public async Task Concurrent_identical_uploads_with_new_jobs_yield_one_row_one_creator_and_every_job()
+    {
+        var db = await servers.DatabaseForAsync(GetType());
+        var images = new ImageRepository(db);
+        var sha = TestImages.RandomSha256();
+        var newJobs = Enumerable.Range(0, 10).Select(_ => new NewJob(Guid.NewGuid(), "upload", 1, null)).ToList();
+
+        var results = await Task.WhenAll(newJobs.Select(job =>
+            Task.Run(() => images.InsertOrGetBySha256Async(TestImages.New(sha), job, CancellationToken.None))));
+
+        var winner = Assert.Single(results, r => r.Created).Image;
+        Assert.All(results, r => Assert.Equal(winner, r.Image));
+        Assert.Contains(winner.JobId!.Value, newJobs.Select(j => j.Id));
+        Assert.Equal(1L, await CountAsync(db, sha));
+        var jobs = new JobRepository(db);
+        foreach (var job in newJobs)
+        {
+            Assert.NotNull(await jobs.GetAsync(job.Id, CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task Inserting_the_same_image_again_reports_it_as_existing()
+    {
+        var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
+        var image = TestImages.New();
+
+        var first = await images.InsertOrGetBySha256Async(image, Guid.NewGuid(), CancellationToken.None);
+        var second = await images.InsertOrGetBySha256Async(image, new NewJob(Guid.NewGuid(), "upload", 1, null), CancellationToken.None);
+
+        Assert.True(first.Created);
+        Assert.False(second.Created);
+        Assert.Equal(first.Image, second.Image);
+    }
+
     [Fact]
     public async Task The_status_check_constraint_rejects_unknown_values()
     {

@@ -56,6 +56,137 @@ public sealed class PredictionRepositoryTests(ServersFixture servers)
         Assert.Empty(await predictions.GetForImageAsync(missing, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_save_is_one_round_trip()
+    {
+        var (_, predictions, imageId) = await ArrangeAsync();
+
+        using var trips = new RoundTrips();
+        await predictions.SaveAsync(imageId, Predictions(imageId), markCompleted: true, CancellationToken.None);
+
+        Assert.Single(trips.Executed);
+    }
+
+    [Fact]
+    public async Task Completing_an_image_writes_predictions_status_and_job_item_in_one_round_trip()
+    {
+        var (images, predictions, jobs, jobId, imageIds) = await ArrangeJobAsync(2);
+        var rows = Predictions(imageIds[1]);
+        await images.ClaimForInferenceAsync(imageIds[1], CancellationToken.None);
+
+        bool recorded;
+        using (var trips = new RoundTrips())
+        {
+            recorded = await predictions.CompleteImageAsync(imageIds[1], rows, new JobItemKey(jobId, 1), CancellationToken.None);
+            Assert.Single(trips.Executed);
+        }
+
+        Assert.True(recorded);
+        var stored = await predictions.GetForImageAsync(imageIds[1], CancellationToken.None);
+        Assert.Equal(rows.OrderBy(p => p.Task).Select(Normalise), stored.Select(Normalise));
+        var image = (await images.GetAsync(imageIds[1], CancellationToken.None))!;
+        Assert.Equal((ImageStatus.Completed, (string?)null), (image.Status, image.Error));
+        var job = (await jobs.GetAsync(jobId, CancellationToken.None))!;
+        Assert.Equal((JobStatus.Running, 1, 0), (job.Status, job.Done, job.Failed));
+        Assert.Equal([JobItemStatus.Pending, JobItemStatus.Completed], job.Items.Select(i => i.Status));
+        Assert.Equal(imageIds[1], job.Items[1].ImageId);
+        Assert.Equal(ImageStatus.Uploaded, (await images.GetAsync(imageIds[0], CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Replaying_a_completion_leaves_the_same_rows_and_counts_the_item_once()
+    {
+        var (_, predictions, jobs, jobId, imageIds) = await ArrangeJobAsync(1);
+        var rows = Predictions(imageIds[0]);
+
+        Assert.True(await predictions.CompleteImageAsync(imageIds[0], rows, new JobItemKey(jobId, 0), CancellationToken.None));
+        var once = (await jobs.GetAsync(jobId, CancellationToken.None))!;
+        Assert.False(await predictions.CompleteImageAsync(imageIds[0], rows, new JobItemKey(jobId, 0), CancellationToken.None));
+
+        var twice = (await jobs.GetAsync(jobId, CancellationToken.None))!;
+        Assert.Equal((JobStatus.Completed, 1, 0), (twice.Status, twice.Done, twice.Failed));
+        Assert.Equal(once.History, twice.History);
+        Assert.Equal([JobStatus.Pending, JobStatus.Completed], twice.History.Select(e => e.Status));
+        Assert.Equal(rows.Count, (await predictions.GetForImageAsync(imageIds[0], CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task Concurrent_completions_of_the_items_of_one_job_count_each_item_once()
+    {
+        const int total = 24;
+        var (images, predictions, jobs, jobId, imageIds) = await ArrangeJobAsync(total);
+
+        // Every image is completed twice, all at once (a redelivery racing the first delivery).
+        var recorded = await Task.WhenAll(Enumerable.Range(0, total).SelectMany(i => new[] { i, i }).Select(i => Task.Run(() =>
+            predictions.CompleteImageAsync(imageIds[i], Predictions(imageIds[i]), new JobItemKey(jobId, i), CancellationToken.None))));
+
+        Assert.Equal(total, recorded.Count(r => r));
+        var job = (await jobs.GetAsync(jobId, CancellationToken.None))!;
+        Assert.Equal((JobStatus.Completed, total, 0), (job.Status, job.Done, job.Failed));
+        Assert.Equal(imageIds.Select(id => (Guid?)id), job.Items.Select(i => i.ImageId));
+        Assert.Equal([JobStatus.Pending, JobStatus.Completed], job.History.Select(e => e.Status));
+        foreach (var id in imageIds)
+        {
+            Assert.Equal(ImageStatus.Completed, (await images.GetAsync(id, CancellationToken.None))!.Status);
+            Assert.Equal(3, (await predictions.GetForImageAsync(id, CancellationToken.None)).Count);
+        }
+    }
+
+    [Fact]
+    public async Task Completing_a_missing_image_throws_and_records_nothing()
+    {
+        var (_, predictions, jobs, jobId, _) = await ArrangeJobAsync(1);
+        var missing = Guid.NewGuid();
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() =>
+            predictions.CompleteImageAsync(missing, Predictions(missing), new JobItemKey(jobId, 0), CancellationToken.None));
+
+        Assert.Empty(await predictions.GetForImageAsync(missing, CancellationToken.None));
+        var job = (await jobs.GetAsync(jobId, CancellationToken.None))!;
+        Assert.Equal((JobStatus.Pending, 0, JobItemStatus.Pending), (job.Status, job.Done, job.Items[0].Status));
+    }
+
+    [Fact]
+    public async Task Completing_for_an_unknown_job_item_throws_after_completing_the_image()
+    {
+        var (images, predictions, _, jobId, imageIds) = await ArrangeJobAsync(1);
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() =>
+            predictions.CompleteImageAsync(imageIds[0], Predictions(imageIds[0]), new JobItemKey(jobId, 5), CancellationToken.None));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() =>
+            predictions.CompleteImageAsync(imageIds[0], Predictions(imageIds[0]), new JobItemKey(Guid.NewGuid(), 0), CancellationToken.None));
+
+        Assert.Equal(ImageStatus.Completed, (await images.GetAsync(imageIds[0], CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Completing_without_a_job_item_completes_only_the_image()
+    {
+        var (images, predictions, jobs, jobId, imageIds) = await ArrangeJobAsync(1);
+
+        Assert.False(await predictions.CompleteImageAsync(imageIds[0], Predictions(imageIds[0]), null, CancellationToken.None));
+
+        Assert.Equal(ImageStatus.Completed, (await images.GetAsync(imageIds[0], CancellationToken.None))!.Status);
+        Assert.Equal(0, (await jobs.GetAsync(jobId, CancellationToken.None))!.Done);
+    }
+
+    private async Task<(ImageRepository, PredictionRepository, JobRepository, Guid JobId, List<Guid> ImageIds)> ArrangeJobAsync(int total)
+    {
+        var db = await servers.DatabaseForAsync(GetType());
+        var images = new ImageRepository(db);
+        var job = new NewJob(Guid.NewGuid(), "upload", total, null);
+        var imageIds = new List<Guid>();
+        for (var i = 0; i < total; i++)
+        {
+            var (image, _) = i == 0
+                ? await images.InsertOrGetBySha256Async(TestImages.New(), job, CancellationToken.None)
+                : await images.InsertOrGetBySha256Async(TestImages.New(), job.Id, CancellationToken.None);
+            imageIds.Add(image.Id);
+        }
+
+        return (images, new PredictionRepository(db), new JobRepository(db), job.Id, imageIds);
+    }
+
     private async Task<(ImageRepository, PredictionRepository, Guid)> ArrangeAsync()
     {
         var db = await servers.DatabaseForAsync(GetType());

@@ -6,14 +6,16 @@ namespace VisionAspire.Imaging.Native;
 /// <summary>
 /// Calls one libvips operation by name through the generic GObject route: create, set named arguments,
 /// build (through the operation cache), read named outputs, dispose. Not thread-safe; use one per call.
-/// An argument's GType comes from its GParamSpec, cached per (operation, argument).
+/// An argument's GType (and its fundamental type) comes from its GParamSpec, cached per (operation, argument); enum
+/// values are cached per (GType, nick).
 /// </summary>
 internal sealed unsafe class VipsOperation : IDisposable
 {
     // Offset of GParamSpec.value_type: GTypeInstance (pointer), name (pointer), flags (int + padding).
     private const int ParamSpecValueTypeOffset = 16 + 8;
 
-    private static readonly ConcurrentDictionary<(string Operation, string Argument), nint> ArgumentTypes = new();
+    private static readonly ConcurrentDictionary<(string Operation, string Argument), ArgumentType> ArgumentTypes = new();
+    private static readonly ConcurrentDictionary<(nint GType, string Nick), int> EnumValues = new();
 
     private readonly string _name;
     private GObjectHandle _handle;
@@ -46,10 +48,10 @@ internal sealed unsafe class VipsOperation : IDisposable
 
     public VipsOperation Set(string argument, int value)
     {
-        var gtype = ArgumentType(argument);
+        var (gtype, fundamental) = TypeOf(argument);
         var v = default(GValue);
         GObject.g_value_init(&v, gtype);
-        switch (GObject.g_type_fundamental(gtype))
+        switch (fundamental)
         {
             case FundamentalType.Int: GObject.g_value_set_int(&v, value); break;
             case FundamentalType.UInt: GObject.g_value_set_uint(&v, checked((uint)value)); break;
@@ -68,8 +70,7 @@ internal sealed unsafe class VipsOperation : IDisposable
 
     public VipsOperation Set(string argument, double value)
     {
-        var gtype = ArgumentType(argument);
-        var fundamental = GObject.g_type_fundamental(gtype);
+        var (gtype, fundamental) = TypeOf(argument);
         if (fundamental == FundamentalType.Boxed)
         {
             return Set(argument, [value]);
@@ -107,18 +108,13 @@ internal sealed unsafe class VipsOperation : IDisposable
     /// <summary>Sets an enum argument from its nick, e.g. ("size", "down") or ("space", "srgb").</summary>
     public VipsOperation SetEnum(string argument, string nick)
     {
-        var gtype = ArgumentType(argument);
-        if (GObject.g_type_fundamental(gtype) != FundamentalType.Enum)
+        var (gtype, fundamental) = TypeOf(argument);
+        if (fundamental != FundamentalType.Enum)
         {
             throw WrongType(argument, gtype, "an enum");
         }
 
-        var value = LibVips.vips_enum_from_nick("VisionAspire", gtype, nick);
-        if (value < 0)
-        {
-            throw new ArgumentException($"'{nick}' is not a valid {_name}.{argument}: {VipsRuntime.TakeError()}", nameof(nick));
-        }
-
+        var value = EnumValue(argument, gtype, nick);
         var v = default(GValue);
         GObject.g_value_init(&v, gtype);
         GObject.g_value_set_enum(&v, value);
@@ -196,7 +192,7 @@ internal sealed unsafe class VipsOperation : IDisposable
         var v = Read(argument);
         try
         {
-            return GObject.g_type_fundamental(v.GType) switch
+            return TypeOf(argument).Fundamental switch
             {
                 FundamentalType.Boolean => GObject.g_value_get_boolean(&v),
                 FundamentalType.Enum => GObject.g_value_get_enum(&v),
@@ -250,10 +246,10 @@ internal sealed unsafe class VipsOperation : IDisposable
         _handle.Dispose();
     }
 
-    private GValue Init(string argument, nint fundamental, string expected)
+    private GValue Init(string argument, nint expectedFundamental, string expected)
     {
-        var gtype = ArgumentType(argument);
-        if (GObject.g_type_fundamental(gtype) != fundamental)
+        var (gtype, fundamental) = TypeOf(argument);
+        if (fundamental != expectedFundamental)
         {
             throw WrongType(argument, gtype, expected);
         }
@@ -280,12 +276,29 @@ internal sealed unsafe class VipsOperation : IDisposable
     private GValue Read(string argument)
     {
         var v = default(GValue);
-        GObject.g_value_init(&v, ArgumentType(argument));
+        GObject.g_value_init(&v, TypeOf(argument).GType);
         GObject.g_object_get_property(_handle, argument, &v);
         return v;
     }
 
-    private nint ArgumentType(string argument)
+    private int EnumValue(string argument, nint gtype, string nick)
+    {
+        if (EnumValues.TryGetValue((gtype, nick), out var cached))
+        {
+            return cached;
+        }
+
+        var value = LibVips.vips_enum_from_nick("VisionAspire", gtype, nick);
+        if (value < 0)
+        {
+            throw new ArgumentException($"'{nick}' is not a valid {_name}.{argument}: {VipsRuntime.TakeError()}", nameof(nick));
+        }
+
+        EnumValues[(gtype, nick)] = value;
+        return value;
+    }
+
+    private ArgumentType TypeOf(string argument)
     {
         if (ArgumentTypes.TryGetValue((_name, argument), out var cached))
         {
@@ -305,8 +318,9 @@ internal sealed unsafe class VipsOperation : IDisposable
             }
 
             var gtype = *(nint*)(spec + ParamSpecValueTypeOffset);
-            ArgumentTypes[(_name, argument)] = gtype;
-            return gtype;
+            var type = new ArgumentType(gtype, GObject.g_type_fundamental(gtype));
+            ArgumentTypes[(_name, argument)] = type;
+            return type;
         }
         finally
         {
@@ -316,4 +330,6 @@ internal sealed unsafe class VipsOperation : IDisposable
 
     private ArgumentException WrongType(string argument, nint gtype, string given) =>
         new($"{_name}.{argument} is a {Marshal.PtrToStringUTF8(GObject.g_type_name(gtype))}, not {given}.", nameof(argument));
+
+    private readonly record struct ArgumentType(nint GType, nint Fundamental);
 }

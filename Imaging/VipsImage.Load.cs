@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using VisionAspire.Imaging.Native;
 
 namespace VisionAspire.Imaging;
@@ -5,6 +6,8 @@ namespace VisionAspire.Imaging;
 public sealed partial class VipsImage
 {
     private const int MaxDimension = 10_000_000;
+
+    private static readonly ConcurrentDictionary<ImageFormat, bool> Decodable = new();
 
     /// <summary>Decodes an image from memory (the bytes are copied; the span may be reused at once).</summary>
     /// <exception cref="ImageFormatException">Empty input or not a supported format.</exception>
@@ -84,7 +87,7 @@ public sealed partial class VipsImage
 
     /// <summary>Whether this libvips build can decode the format.</summary>
     public static bool CanDecode(ImageFormat format) =>
-        format != ImageFormat.Unknown && VipsOperation.Exists(VipsCodecs.Loader(format, fromFile: false));
+        format != ImageFormat.Unknown && Decodable.GetOrAdd(format, static f => VipsOperation.Exists(VipsCodecs.Loader(f, fromFile: false)));
 
     private static ImageFormat Sniff(ReadOnlySpan<byte> data)
     {

@@ -10,25 +10,43 @@ public sealed partial class VipsImage
 
     /// <summary>Decodes to 8-bit sRGB, 3 bands, interleaved; alpha is flattened onto white.</summary>
     /// <exception cref="CorruptImageException">The pixel data cannot be decoded.</exception>
-    public unsafe PixelBuffer ToPixels()
+    public PixelBuffer ToPixels()
     {
         using var rgb = ToUcharRgb();
-        nuint size;
-        var data = LibVips.vips_image_write_to_memory(rgb.Handle, &size);
-        if (data == 0)
+        return new PixelBuffer(rgb.WriteToArray<byte>(), rgb.Width, rgb.Height, rgb.Bands);
+    }
+
+    /// <summary>
+    /// Computes every pixel, in one pass, straight into a new managed array (libvips writes through a pinned pointer;
+    /// no native buffer in between). <typeparamref name="T"/> must be the image's band format.
+    /// </summary>
+    internal unsafe T[] WriteToArray<T>() where T : unmanaged
+    {
+        var format = BandFormatOf<T>();
+        if (LibVips.vips_image_get_format(Handle) != format)
         {
-            throw PixelFailure(VipsRuntime.TakeError());
+            throw new InvalidOperationException($"The image's band format is {LibVips.vips_image_get_format(Handle)}, not {typeof(T).Name}.");
         }
 
-        try
+        var (width, height, bands) = (Width, Height, Bands);
+        var values = GC.AllocateUninitializedArray<T>(checked(width * height * bands));
+        fixed (T* start = values)
         {
-            var pixels = new ReadOnlySpan<byte>((void*)data, checked((int)size)).ToArray();
-            return new PixelBuffer(pixels, rgb.Width, rgb.Height, 3);
+            // The target must be gone before the array is unpinned: disposed at the end of this block.
+            using var target = LibVips.vips_image_new_from_memory(start, (nuint)values.Length * (nuint)sizeof(T), width, height, bands, format);
+            if (target.IsInvalid)
+            {
+                throw new ImagingException($"libvips could not wrap the output array: {VipsRuntime.TakeError()}");
+            }
+
+            // Synchronous: every libvips worker has finished writing when it returns, on success or failure.
+            if (LibVips.vips_image_write(Handle, target) != 0)
+            {
+                throw PixelFailure(VipsRuntime.TakeError());
+            }
         }
-        finally
-        {
-            GObject.g_free(data);
-        }
+
+        return values;
     }
 
     /// <summary>Encodes to <paramref name="format"/>.</summary>
@@ -97,6 +115,12 @@ public sealed partial class VipsImage
 
         return current;
     }
+
+    private static int BandFormatOf<T>() where T : unmanaged =>
+        typeof(T) == typeof(byte) ? FormatUchar
+        : typeof(T) == typeof(uint) ? FormatUint
+        : typeof(T) == typeof(double) ? FormatDouble
+        : throw new NotSupportedException($"No libvips band format for {typeof(T).Name}.");
 
     private static unsafe bool ProbeEncoder(ImageFormat format)
     {

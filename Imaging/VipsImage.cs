@@ -12,6 +12,8 @@ public sealed partial class VipsImage : IDisposable
 {
     private const int InterpretationSrgb = 22;
     private const int FormatUchar = 0;
+    private const int FormatUint = 4;
+    private const int FormatDouble = 8;
 
     internal VipsImage(GObjectHandle handle, ImageFormat sourceFormat)
     {

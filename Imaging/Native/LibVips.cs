@@ -53,7 +53,6 @@ internal static unsafe partial class LibVips
     [LibraryImport(Library)]
     public static partial VipsAreaHandle vips_array_int_new(int* values, int n);
 
-
     [LibraryImport(Library)]
     public static partial void vips_area_unref(nint area);
 
@@ -93,8 +92,13 @@ internal static unsafe partial class LibVips
     [LibraryImport(Library)]
     public static partial void vips_image_set_kill(GObjectHandle image, int kill);
 
+    /// <summary>Wraps caller-owned memory as an image to write into; libvips never frees <paramref name="data"/>.</summary>
     [LibraryImport(Library)]
-    public static partial nint vips_image_write_to_memory(GObjectHandle image, nuint* size);
+    public static partial GObjectHandle vips_image_new_from_memory(void* data, nuint size, int width, int height, int bands, int format);
+
+    /// <summary>Computes every pixel of <paramref name="image"/> into <paramref name="output"/> (e.g. a memory image), then unlinks them.</summary>
+    [LibraryImport(Library)]
+    public static partial int vips_image_write(GObjectHandle image, GObjectHandle output);
 
     [LibraryImport(Library)]
     public static partial GObjectHandle vips_image_copy_memory(GObjectHandle image);

@@ -28,44 +28,10 @@ internal static class Measure
     }
 
     /// <summary>Copies an image's pixels out as they are stored (double images only).</summary>
-    public static unsafe double[] ReadDoubles(VipsImage image)
-    {
-        nuint size;
-        var data = LibVips.vips_image_write_to_memory(image.Handle, &size);
-        if (data == 0)
-        {
-            throw VipsImage.PixelFailure(VipsRuntime.TakeError());
-        }
-
-        try
-        {
-            return new ReadOnlySpan<double>((void*)data, checked((int)(size / sizeof(double)))).ToArray();
-        }
-        finally
-        {
-            GObject.g_free(data);
-        }
-    }
+    public static double[] ReadDoubles(VipsImage image) => image.WriteToArray<double>();
 
     /// <summary>Copies a 32-bit unsigned image (e.g. a histogram from hist_find) out.</summary>
-    public static unsafe uint[] ReadUInts(VipsImage image)
-    {
-        nuint size;
-        var data = LibVips.vips_image_write_to_memory(image.Handle, &size);
-        if (data == 0)
-        {
-            throw VipsImage.PixelFailure(VipsRuntime.TakeError());
-        }
-
-        try
-        {
-            return new ReadOnlySpan<uint>((void*)data, checked((int)(size / sizeof(uint)))).ToArray();
-        }
-        finally
-        {
-            GObject.g_free(data);
-        }
-    }
+    public static uint[] ReadUInts(VipsImage image) => image.WriteToArray<uint>();
 
     private static double Scalar(VipsImage image, string operation)
     {

@@ -57,12 +57,14 @@ public sealed partial class VipsImage
         var format = Sniff(data);
         using var blob = VipsAreaHandle.CopyBlob(data);
         using var image = Open(format, blob, path: null, options: null);
-        return new ImageHeader(format, image.Width, image.Height, image.Bands, image.Orientation);
+        return image.Header;
     }
 
     /// <summary>
     /// Decode-and-shrink in one pass (libvips thumbnail_buffer: shrink-on-load for JPEG, WebP, HEIF); the pixel
-    /// limit is checked from the header first. See <see cref="Thumbnail"/> for the sizing rules.
+    /// limit is checked from the header first. See <see cref="Thumbnail"/> for the sizing rules. The result is held
+    /// in memory, so it can be read any number of times; for pixels only, <see cref="ThumbnailPixels(ReadOnlySpan{byte}, int, int?, ResizeMode, ImageLoadOptions?)"/>
+    /// computes them in a single pass.
     /// </summary>
     public static VipsImage ThumbnailBuffer(ReadOnlySpan<byte> data, int width, int? height = null,
         ResizeMode mode = ResizeMode.Fit, ImageLoadOptions? options = null)
@@ -71,7 +73,53 @@ public sealed partial class VipsImage
         ValidateBox(width, height);
         var format = Sniff(data);
         using var blob = VipsAreaHandle.CopyBlob(data);
-        Open(format, blob, path: null, options).Dispose();
+        using var thumbnail = OpenThumbnail(blob, format, width, height, mode, options, out _);
+        return thumbnail.InMemory();
+    }
+
+    /// <summary>
+    /// <see cref="ThumbnailBuffer"/> straight to 8-bit sRGB pixels (as <see cref="ToPixels"/>): the thumbnail is
+    /// computed once, into the returned array, with the same checks (pixel limit from the header, strict decoding,
+    /// EXIF orientation).
+    /// </summary>
+    /// <exception cref="ImageFormatException">Empty input or not a supported format.</exception>
+    /// <exception cref="CorruptImageException">The header or the pixel data cannot be decoded.</exception>
+    /// <exception cref="ImageTooLargeException">More pixels than <see cref="ImageLoadOptions.MaxPixels"/>.</exception>
+    public static PixelBuffer ThumbnailPixels(ReadOnlySpan<byte> data, int width, int? height = null,
+        ResizeMode mode = ResizeMode.Fit, ImageLoadOptions? options = null) =>
+        ThumbnailPixels(data, out _, width, height, mode, options);
+
+    /// <summary>
+    /// As <see cref="ThumbnailPixels(ReadOnlySpan{byte}, int, int?, ResizeMode, ImageLoadOptions?)"/>, also giving
+    /// the original's header (stored size and orientation), read by the same header parse that checks the pixel limit.
+    /// </summary>
+    public static PixelBuffer ThumbnailPixels(ReadOnlySpan<byte> data, out ImageHeader source, int width, int? height = null,
+        ResizeMode mode = ResizeMode.Fit, ImageLoadOptions? options = null)
+    {
+        options ??= ImageLoadOptions.Default;
+        ValidateBox(width, height);
+        var format = Sniff(data);
+        using var blob = VipsAreaHandle.CopyBlob(data);
+        using var thumbnail = OpenThumbnail(blob, format, width, height, mode, options, out source);
+        return thumbnail.ToPixels();
+    }
+
+    /// <summary>Whether this libvips build can decode the format.</summary>
+    public static bool CanDecode(ImageFormat format) =>
+        format != ImageFormat.Unknown && Decodable.GetOrAdd(format, static f => VipsOperation.Exists(VipsCodecs.Loader(f, fromFile: false)));
+
+    /// <summary>
+    /// The lazy thumbnail of <paramref name="blob"/>, which must stay alive until its pixels are computed. Its output
+    /// can be read once, top to bottom (sequential access); decode errors surface when the pixels are computed.
+    /// </summary>
+    private static VipsImage OpenThumbnail(VipsAreaHandle blob, ImageFormat format, int width, int? height, ResizeMode mode,
+        ImageLoadOptions options, out ImageHeader source)
+    {
+        // thumbnail_buffer applies no pixel limit, so the header is read (and checked) by our own loader call first.
+        using (var original = Open(format, blob, path: null, options))
+        {
+            source = original.Header;
+        }
 
         using var op = VipsOperation.Create("thumbnail_buffer")
             .Set("buffer", blob)
@@ -80,14 +128,9 @@ public sealed partial class VipsImage
             .Set("option_string", $"fail_on={FailOn(options)}"); // 8.14 does not pass its own fail_on on to buffer loaders
         SetThumbnailBox(op, width, height, mode, allowUpscale: false);
         op.Build(message => new CorruptImageException($"The {format} image cannot be decoded: {message}"));
-        using var thumbnail = op.GetImage("out", format);
-        var materialised = thumbnail.InMemory();
-        return mode == ResizeMode.Pad ? PadTo(materialised, width, height ?? width) : materialised;
+        var thumbnail = op.GetImage("out", format);
+        return mode == ResizeMode.Pad ? PadTo(thumbnail, width, height ?? width) : thumbnail;
     }
-
-    /// <summary>Whether this libvips build can decode the format.</summary>
-    public static bool CanDecode(ImageFormat format) =>
-        format != ImageFormat.Unknown && Decodable.GetOrAdd(format, static f => VipsOperation.Exists(VipsCodecs.Loader(f, fromFile: false)));
 
     private static ImageFormat Sniff(ReadOnlySpan<byte> data)
     {
@@ -137,6 +180,8 @@ public sealed partial class VipsImage
 
         return image;
     }
+
+    private ImageHeader Header => new(SourceFormat, Width, Height, Bands, Orientation);
 
     private static VipsImage RotateUpright(VipsImage image)
     {

@@ -19,12 +19,10 @@ public sealed class ImageAnalyzer(IFaceDetector detector, IOptions<Preprocessing
         var settings = options.Value;
         var load = new ImageLoadOptions { MaxPixels = settings.MaxPixels, AutoRotate = true };
 
-        var header = VipsImage.ReadHeader(data);
+        // One header parse checks the pixel limit and gives the original's size; one pass then decodes every scan line
+        // (so corrupt data fails here), applies EXIF orientation and writes the working copy.
+        var pixels = VipsImage.ThumbnailPixels(data, out var header, settings.WorkingSize, settings.WorkingSize, ResizeMode.Fit, load);
         var (width, height) = header.IsTransposed ? (header.Height, header.Width) : (header.Width, header.Height);
-
-        // Checks the pixel limit, still decodes every scan line (so corrupt data fails here) and applies EXIF orientation.
-        using var working = VipsImage.ThumbnailBuffer(data, settings.WorkingSize, settings.WorkingSize, ResizeMode.Fit, load);
-        var pixels = working.ToPixels();
 
         var clock = Stopwatch.StartNew();
         var found = detector.Detect(pixels);

@@ -30,8 +30,7 @@ public sealed class FaceInference(WorkerModels models, IOptions<WorkerInferenceO
         }
 
         var size = options.Value.FaceWorkingSize;
-        using var working = VipsImage.ThumbnailBuffer(original, size, size, ResizeMode.Fit);
-        var pixels = working.ToPixels();
+        var pixels = VipsImage.ThumbnailPixels(original, size, size, ResizeMode.Fit);
         var scale = (float)pixels.Width / request.Width;
         var model = models.Embedder.Model;
         foreach (var face in request.Faces)

@@ -21,11 +21,7 @@ public sealed class ObjectInference(WorkerModels models, IOptions<WorkerInferenc
     public int WorkingSize => options.Value.ObjectWorkingSize;
 
     /// <summary>Decodes <paramref name="original"/> to the working copy <see cref="Run"/> expects.</summary>
-    public PixelBuffer Decode(byte[] original)
-    {
-        using var working = VipsImage.ThumbnailBuffer(original, WorkingSize, WorkingSize, ResizeMode.Fit);
-        return working.ToPixels();
-    }
+    public PixelBuffer Decode(byte[] original) => VipsImage.ThumbnailPixels(original, WorkingSize, WorkingSize, ResizeMode.Fit);
 
     /// <summary>Predictions from <paramref name="pixels"/>, the image fitted to a <see cref="WorkingSize"/> square.</summary>
     public IReadOnlyList<PredictionRecord> Run(InferenceRequestedV1 request, PixelBuffer pixels)

@@ -11,12 +11,21 @@ public sealed class JobProgress(JobRepository jobs)
     /// </summary>
     public async Task CompleteAsync(Guid jobId, int? itemIndex, Guid imageId, string? resultJson, string? error, CancellationToken ct)
     {
-        var index = itemIndex ?? UploadJobPayload.IndexOf((await jobs.GetAsync(jobId, ct))?.PayloadJson, imageId);
-        if (index is null)
+        if (await ResolveItemAsync(jobId, itemIndex, imageId, ct) is not { } item)
         {
             return;   // the image was not uploaded by this job (or the job is gone): nothing to count
         }
 
-        await jobs.CompleteItemAsync(jobId, index.Value, imageId, resultJson, error, ct);
+        await jobs.CompleteItemAsync(item.JobId, item.Index, imageId, resultJson, error, ct);
+    }
+
+    /// <summary>
+    /// The job item that counts <paramref name="imageId"/>: <paramref name="itemIndex"/> when the message carried
+    /// it (no database work), else the one the job's payload lists (one read); null when the job does not list it.
+    /// </summary>
+    public async Task<JobItemKey?> ResolveItemAsync(Guid jobId, int? itemIndex, Guid imageId, CancellationToken ct)
+    {
+        var index = itemIndex ?? UploadJobPayload.IndexOf((await jobs.GetAsync(jobId, ct))?.PayloadJson, imageId);
+        return index is null ? null : new JobItemKey(jobId, index.Value);
     }
 }

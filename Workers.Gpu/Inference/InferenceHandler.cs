@@ -7,8 +7,8 @@ using VisionAspire.Shared;
 namespace VisionAspire.Workers.Gpu.Inference;
 
 /// <summary>
-/// Runs one InferenceRequestedV1: predictions and "completed" in one transaction, job progress, then the
-/// Api's result cache (and the Preprocessor's working copy) is dropped. Object images are classified from the
+/// Runs one InferenceRequestedV1: claims the image (processing), then predictions, "completed" and the job item in
+/// one transaction, then the Api's result cache (and the Preprocessor's working copy) is dropped. Object images are classified from the
 /// Preprocessor's working copy when Redis still has it, else from the original. Returns normally for messages that must not be retried (the image is gone,
 /// already completed, or undecodable); throws for transient failures. Thread-safe.
 /// </summary>
@@ -25,22 +25,13 @@ public sealed class InferenceHandler(
 {
     public async Task HandleAsync(InferenceRequestedV1 request, CancellationToken ct)
     {
-        var image = await images.GetAsync(request.ImageId, ct);
+        var image = await images.ClaimForInferenceAsync(request.ImageId, ct);
         if (image is null)
         {
-            logger.LogWarning("Skipping inference of {ImageId}: no such image", request.ImageId);
+            await SettleUnclaimedAsync(request, ct);
             return;
         }
 
-        if (image.Status is ImageStatus.Completed or ImageStatus.Failed)
-        {
-            // Redelivered after a crash between the database write and the ack: finish the bookkeeping (idempotent).
-            await jobs.CompleteAsync(request.JobId, request.JobItemIndex, image.Id, null, image.Status == ImageStatus.Failed ? image.Error ?? "failed" : null, ct);
-            await DropCachedResultAsync(image.Id, ct);
-            return;
-        }
-
-        await images.UpdateStatusAsync(image.Id, ImageStatus.Processing, null, ct);
         var working = request.Kind == ImageKinds.Object ? await TryGetWorkingCopyAsync(image.Id, ct) : null;
         var bytes = working is null ? await originals.ReadAsync(image.Id, image.StorageKey, ct) : null;
         if (working is null && bytes is null)
@@ -62,10 +53,33 @@ public sealed class InferenceHandler(
             return;
         }
 
-        await predictions.SaveAsync(image.Id, rows, markCompleted: true, ct);
-        await jobs.CompleteAsync(request.JobId, request.JobItemIndex, image.Id, null, null, ct);
+        // Predictions, "completed" and the job item in one transaction: a crash leaves all or none of them.
+        var item = await jobs.ResolveItemAsync(request.JobId, request.JobItemIndex, image.Id, ct);
+        await predictions.CompleteImageAsync(image.Id, rows, item, ct);
         await DropCachedResultAsync(image.Id, ct);
         logger.LogInformation("Completed {ImageId} ({Kind}): {Rows} prediction(s)", image.Id, request.Kind, rows.Count);
+    }
+
+    /// <summary>The image could not be claimed: it is gone, or already completed or failed.</summary>
+    private async Task SettleUnclaimedAsync(InferenceRequestedV1 request, CancellationToken ct)
+    {
+        var image = await images.GetAsync(request.ImageId, ct);
+        if (image is null)
+        {
+            logger.LogWarning("Skipping inference of {ImageId}: no such image", request.ImageId);
+            return;
+        }
+
+        if (image.Status is ImageStatus.Completed or ImageStatus.Failed)
+        {
+            // Redelivered after a crash between the database write and the ack: finish the bookkeeping (idempotent).
+            await jobs.CompleteAsync(request.JobId, request.JobItemIndex, image.Id, null, image.Status == ImageStatus.Failed ? image.Error ?? "failed" : null, ct);
+            await DropCachedResultAsync(image.Id, ct);
+            return;
+        }
+
+        // Moved back since the claim by a redelivered upload; the Preprocessor publishes the request again.
+        logger.LogDebug("Skipping inference of {ImageId} (status {Status})", image.Id, image.Status);
     }
 
     private async Task FailAsync(InferenceRequestedV1 request, string reason, CancellationToken ct)

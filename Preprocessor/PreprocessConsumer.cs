@@ -34,22 +34,12 @@ public sealed class PreprocessConsumer(
 
     protected override async Task HandleAsync(ImageUploadedV1 message, CancellationToken ct)
     {
-        var image = await images.GetAsync(message.ImageId, ct);
-        if (image?.Status == ImageStatus.Failed)
+        var image = await images.ClaimForPreprocessingAsync(message.ImageId, ct);
+        if (image is null)
         {
-            // Redelivered after a crash between failing the image and acking: finish the bookkeeping (idempotent).
-            await jobs.CompleteAsync(message.JobId, message.JobItemIndex, image.Id, null, image.Error ?? "failed", ct);
+            await SettleUnclaimedAsync(message, ct);
             return;
         }
-
-        if (image is null || image.Status is ImageStatus.Processing or ImageStatus.Completed)
-        {
-            // A re-published or redelivered upload of an image the workers already own.
-            logger.LogDebug("Skipping upload event of {ImageId} (status {Status})", message.ImageId, image?.Status ?? "missing");
-            return;
-        }
-
-        await images.UpdateStatusAsync(image.Id, ImageStatus.Preprocessing, null, ct);
 
         var bytes = await originals.ReadAsync(image.Id, image.StorageKey, ct);
         if (bytes is null)
@@ -78,6 +68,21 @@ public sealed class PreprocessConsumer(
         await publisher.PublishAsync(Queues.ForKind(analysis.Kind), ToRequest(message, analysis), ct);
         logger.LogInformation("Preprocessed {ImageId}: {Width}x{Height}, {Faces} face(s), kind {Kind}",
             image.Id, analysis.Width, analysis.Height, analysis.Faces.Count, analysis.Kind);
+    }
+
+    /// <summary>The image could not be claimed: it failed, is gone, or the workers already own it.</summary>
+    private async Task SettleUnclaimedAsync(ImageUploadedV1 message, CancellationToken ct)
+    {
+        var image = await images.GetAsync(message.ImageId, ct);
+        if (image?.Status == ImageStatus.Failed)
+        {
+            // Redelivered after a crash between failing the image and acking: finish the bookkeeping (idempotent).
+            await jobs.CompleteAsync(message.JobId, message.JobItemIndex, image.Id, null, image.Error ?? "failed", ct);
+            return;
+        }
+
+        // A re-published or redelivered upload of an image the workers already own.
+        logger.LogDebug("Skipping upload event of {ImageId} (status {Status})", message.ImageId, image?.Status ?? "missing");
     }
 
     /// <summary>Object workers classify at the working size too: they can skip decoding the original again.</summary>

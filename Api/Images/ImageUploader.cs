@@ -35,13 +35,19 @@ public sealed class ImageUploader(
     {
         var candidates = files.Select(_ => Guid.CreateVersion7()).ToArray();
         var payload = new UploadJobPayload(files.Select((f, i) => new UploadJobItem(i, candidates[i], f.FileName)).ToList());
-        var jobId = await jobs.CreateAsync(UploadJobPayload.JobType, files.Count, payload.ToJson(), ct);
+        if (files.Count == 0)
+        {
+            return (await jobs.CreateAsync(UploadJobPayload.JobType, 0, payload.ToJson(), ct), []);
+        }
 
+        var job = new NewJob(Guid.CreateVersion7(), UploadJobPayload.JobType, files.Count, payload.ToJson());
+        var jobId = job.Id;
         var accepted = new List<AcceptedImage>(files.Count);
         var toPublish = new List<(ImageRecord Image, int Index)>();
         for (var i = 0; i < files.Count; i++)
         {
-            var (image, created) = await StoreAsync(files[i], candidates[i], jobId, userId, ct);
+            // The job is written with the first row: one round trip and one commit for a single-file upload.
+            var (image, created) = await StoreAsync(files[i], candidates[i], i == 0 ? job : null, jobId, userId, ct);
             accepted.Add(new AcceptedImage(image, Duplicate: !created));
             if (created)
             {
@@ -74,8 +80,9 @@ public sealed class ImageUploader(
     public static ImageUploadedV1 UploadedEvent(ImageRecord image, Guid jobId, int? jobItemIndex = null) =>
         new(image.Id, jobId, image.StorageKey, image.Sha256, image.ContentType, image.CreatedAt, jobItemIndex);
 
+    /// <summary>Stores one file; <paramref name="newJob"/>, when given, is created in the same transaction as its row.</summary>
     private async Task<(ImageRecord Image, bool Created)> StoreAsync(
-        ValidatedFile file, Guid candidateId, Guid jobId, Guid? userId, CancellationToken ct)
+        ValidatedFile file, Guid candidateId, NewJob? newJob, Guid jobId, Guid? userId, CancellationToken ct)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Data));
         var storageKey = StorageKeys.Original(sha256);
@@ -84,7 +91,9 @@ public sealed class ImageUploader(
         await store.PutAsync(storageKey, file.Data, file.ContentType, ct);
 
         var row = new NewImage(candidateId, sha256, file.FileName, file.ContentType, file.Data.Length, storageKey, userId);
-        var (image, created) = await images.InsertOrGetBySha256Async(row, jobId, ct);
+        var (image, created) = newJob is null
+            ? await images.InsertOrGetBySha256Async(row, jobId, ct)
+            : await images.InsertOrGetBySha256Async(row, newJob, ct);
         if (created)
         {
             await CacheOriginalAsync(image.Id, file.Data, ct);

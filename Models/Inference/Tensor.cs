@@ -71,6 +71,24 @@ internal static class ElementTypes
         _ => throw new NotSupportedException($"{typeof(T).Name} is not an ONNX tensor element type."),
     };
 
+    /// <summary>A tensor of the given element type whose memory is not zeroed (for buffers that get overwritten).</summary>
+    public static Tensor Uninitialized(TensorElementType type, long[] shape) => type switch
+    {
+        TensorElementType.Float => Tensor<float>.Uninitialized(shape),
+        TensorElementType.Float16 => Tensor<Half>.Uninitialized(shape),
+        TensorElementType.Double => Tensor<double>.Uninitialized(shape),
+        TensorElementType.UInt8 => Tensor<byte>.Uninitialized(shape),
+        TensorElementType.Int8 => Tensor<sbyte>.Uninitialized(shape),
+        TensorElementType.Int16 => Tensor<short>.Uninitialized(shape),
+        TensorElementType.UInt16 => Tensor<ushort>.Uninitialized(shape),
+        TensorElementType.Int32 => Tensor<int>.Uninitialized(shape),
+        TensorElementType.UInt32 => Tensor<uint>.Uninitialized(shape),
+        TensorElementType.Int64 => Tensor<long>.Uninitialized(shape),
+        TensorElementType.UInt64 => Tensor<ulong>.Uninitialized(shape),
+        TensorElementType.Bool => Tensor<bool>.Uninitialized(shape),
+        _ => throw new NotSupportedException($"Element type {type} is not supported."),
+    };
+
     /// <summary>Copies native tensor data into a new managed tensor of the matching element type.</summary>
     public static unsafe Tensor Copy(TensorElementType type, void* data, long[] shape, long count) => type switch
     {

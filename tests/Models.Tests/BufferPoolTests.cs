@@ -1,0 +1,85 @@
+namespace VisionAspire.Models.Tests;
+
+public sealed class BufferPoolTests
+{
+    [Fact]
+    public void An_empty_pool_rents_nothing_and_a_returned_item_comes_back_last_in_first_out()
+    {
+        var pool = new BufferPool<object>(capacity: 4);
+        var (a, b) = (new object(), new object());
+
+        Assert.Null(pool.TryRent());
+        pool.Return(a);
+        pool.Return(b);
+
+        Assert.Same(b, pool.TryRent());
+        Assert.Same(a, pool.TryRent());
+        Assert.Null(pool.TryRent());
+    }
+
+    [Fact]
+    public void Keeps_at_most_its_capacity_of_idle_items()
+    {
+        var pool = new BufferPool<object>(capacity: 2);
+
+        for (var i = 0; i < 5; i++)
+        {
+            pool.Return(new object());
+        }
+
+        Assert.Equal(2, pool.IdleCount);
+    }
+
+    [Fact]
+    public void Default_capacity_is_twice_the_cores()
+    {
+        Assert.Equal(Environment.ProcessorCount * 2, new BufferPool<object>().Capacity);
+    }
+
+    [Fact]
+    public void Concurrent_renters_never_hold_the_same_item()
+    {
+        const int threads = 4;
+        var pool = new BufferPool<Holder>(capacity: threads);
+        var overlaps = 0;
+        using var start = new Barrier(threads);
+
+        var workers = Enumerable.Range(0, threads).Select(_ => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < 2_000; i++)
+            {
+                var item = pool.TryRent() ?? new Holder();
+                try
+                {
+                    if (Interlocked.Increment(ref item.Holders) > 1)
+                    {
+                        Interlocked.Increment(ref overlaps);
+                    }
+                    Thread.Yield(); // widen the window in which a second holder would show
+                    Interlocked.Decrement(ref item.Holders);
+                }
+                finally
+                {
+                    pool.Return(item);
+                }
+            }
+        })).ToArray();
+        foreach (var worker in workers)
+        {
+            worker.Start();
+        }
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
+
+        Assert.Equal(0, overlaps);
+        Assert.InRange(pool.IdleCount, 1, threads);
+    }
+
+    private sealed class Holder
+    {
+        public int Holders;
+    }
+}

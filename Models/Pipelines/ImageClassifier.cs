@@ -15,6 +15,7 @@ public sealed class ImageClassifier : ModelPipeline
     private readonly int _height;
     private readonly int _width;
     private readonly IReadOnlyList<string> _labels;
+    private readonly BufferPool<RunBuffers> _buffers = new();
 
     public ImageClassifier(ModelStore store, string modelId = DefaultModelId) : base(store, modelId)
     {
@@ -25,23 +26,36 @@ public sealed class ImageClassifier : ModelPipeline
     public IReadOnlyList<Classification> Classify(PixelBuffer rgb, int topK = 5)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
-        Tensor input = Input.ElementType == TensorElementType.Float16 ? Prepare<Half>(rgb) : Prepare<float>(rgb);
-        var output = Session.Run(new NamedTensor(Input.Name, input))[0];
-        var probabilities = output.ElementType == TensorElementType.Float16
-            ? Array.ConvertAll(output.As<Half>().Data, h => (float)h)
-            : output.As<float>().Data;
+        var buffers = _buffers.TryRent() ?? RunBuffers.ForFixedShapes(Session, Session.Outputs[0].Name);
+        try
+        {
+            if (buffers.Input is Tensor<Half> half)
+            {
+                Prepare(rgb, half.Data);
+            }
+            else
+            {
+                Prepare(rgb, buffers.Input.As<float>().Data);
+            }
+            buffers.Run();
+            var output = buffers.Output(0);
+            // Scores are read only inside this block; classifications copy them.
+            var probabilities = output.ElementType == TensorElementType.Float16
+                ? Array.ConvertAll(output.As<Half>().Data, h => (float)h)
+                : output.As<float>().Data;
 
-        return TopK(probabilities, topK)
-            .Select(i => new Classification(i < _labels.Count ? _labels[i] : $"class {i}", i, probabilities[i]))
-            .ToArray();
+            return TopK(probabilities, topK)
+                .Select(i => new Classification(i < _labels.Count ? _labels[i] : $"class {i}", i, probabilities[i]))
+                .ToArray();
+        }
+        finally
+        {
+            _buffers.Return(buffers);
+        }
     }
 
-    private Tensor<T> Prepare<T>(PixelBuffer rgb) where T : unmanaged, System.Numerics.INumberBase<T>
-    {
-        var input = Tensor<T>.Uninitialized(1, 3, _height, _width);
-        TensorWriter.Resize<T>(rgb, input.Data, _width, _height, _width, _height, ChannelOrder.Bgr, CaffeMeans);
-        return input;
-    }
+    private void Prepare<T>(PixelBuffer rgb, T[] input) where T : unmanaged, System.Numerics.INumberBase<T> =>
+        TensorWriter.Resize<T>(rgb, input, _width, _height, _width, _height, ChannelOrder.Bgr, CaffeMeans);
 
     private static int[] TopK(float[] scores, int k)
     {

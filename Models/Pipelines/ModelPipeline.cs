@@ -1,6 +1,9 @@
 namespace VisionAspire.Models;
 
-/// <summary>Owns the session of one catalogued model. Subclasses are thread-safe: they keep no per-call state.</summary>
+/// <summary>
+/// Owns the session of one catalogued model. Subclasses are thread-safe: each call rents its own tensors from a
+/// bounded <see cref="BufferPool{T}"/> and gives them back before returning, and nothing returned aliases them.
+/// </summary>
 public abstract class ModelPipeline : IDisposable
 {
     private protected ModelPipeline(ModelStore store, string modelId)

@@ -16,6 +16,7 @@ public sealed class ObjectDetector : ModelPipeline
     private readonly int _height;
     private readonly int _width;
     private readonly IReadOnlyList<string> _labels;
+    private readonly BufferPool<RunBuffers> _buffers = new();
 
     public ObjectDetector(ModelStore store, string modelId = DefaultModelId, float scoreThreshold = 0.3f, float nmsIoU = 0.45f)
         : base(store, modelId)
@@ -32,14 +33,24 @@ public sealed class ObjectDetector : ModelPipeline
     public IReadOnlyList<ObjectDetection> Detect(PixelBuffer rgb)
     {
         var scale = BoxMath.LetterboxScale(rgb.Width, rgb.Height, _width, _height);
-        var input = Tensor<float>.Uninitialized(1, 3, _height, _width);
-        TensorWriter.Resize<float>(rgb, input.Data, _width, _height,
-            (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw, PadValue);
-        var output = Session.Run(new NamedTensor(Input.Name, input))[0].As<float>();
-        var rows = output.Data;
-        var rowLength = (int)output.Shape[2];
-        var classCount = rowLength - 5;
+        var buffers = _buffers.TryRent() ?? RunBuffers.ForFixedShapes(Session, Session.Outputs[0].Name);
+        try
+        {
+            TensorWriter.Resize<float>(rgb, buffers.Input.As<float>().Data, _width, _height,
+                (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw, PadValue);
+            buffers.Run();
+            var output = buffers.Output(0).As<float>();
+            return Decode(output.Data, (int)output.Shape[2], scale, rgb.Width, rgb.Height);
+        }
+        finally
+        {
+            _buffers.Return(buffers);
+        }
+    }
 
+    private ObjectDetection[] Decode(ReadOnlySpan<float> rows, int rowLength, float scale, int imageWidth, int imageHeight)
+    {
+        var classCount = rowLength - 5;
         var candidates = new List<Candidate>();
         var row = 0;
         foreach (var stride in Strides)
@@ -77,7 +88,7 @@ public sealed class ObjectDetector : ModelPipeline
         }
         return NonMaximumSuppression.Apply(candidates, NmsIoU, perClass: true)
             .Select(c => new ObjectDetection(LabelOf(c.ClassId), c.ClassId, c.Score,
-                BoxMath.ToImageBox(c.X1, c.Y1, c.X2, c.Y2, rgb.Width, rgb.Height)))
+                BoxMath.ToImageBox(c.X1, c.Y1, c.X2, c.Y2, imageWidth, imageHeight)))
             .ToArray();
     }
 

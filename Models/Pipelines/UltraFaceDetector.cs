@@ -14,6 +14,7 @@ public sealed class UltraFaceDetector : ModelPipeline, IFaceDetector
 
     private readonly int _height;
     private readonly int _width;
+    private readonly BufferPool<RunBuffers> _buffers = new();
 
     public UltraFaceDetector(ModelStore store, string modelId = DefaultModelId, float scoreThreshold = 0.7f, float nmsIoU = 0.3f)
         : base(store, modelId)
@@ -28,12 +29,22 @@ public sealed class UltraFaceDetector : ModelPipeline, IFaceDetector
 
     public IReadOnlyList<FaceDetection> Detect(PixelBuffer rgb)
     {
-        var input = Tensor<float>.Uninitialized(1, 3, _height, _width);
-        TensorWriter.Resize<float>(rgb, input.Data, _width, _height, _width, _height, ChannelOrder.Rgb, PixelNormalisation.Uniform(127f, 1f / 128f));
-        var outputs = Session.Run([new NamedTensor(Input.Name, input)], ["scores", "boxes"]);
-        var scores = outputs[0].As<float>().Data;
-        var boxes = outputs[1].As<float>().Data;
+        var buffers = _buffers.TryRent() ?? RunBuffers.ForFixedShapes(Session, "scores", "boxes");
+        try
+        {
+            TensorWriter.Resize<float>(rgb, buffers.Input.As<float>().Data, _width, _height, _width, _height, ChannelOrder.Rgb,
+                PixelNormalisation.Uniform(127f, 1f / 128f));
+            buffers.Run();
+            return Decode(buffers.Output(0).As<float>().Data, buffers.Output(1).As<float>().Data, rgb.Width, rgb.Height);
+        }
+        finally
+        {
+            _buffers.Return(buffers);
+        }
+    }
 
+    private FaceDetection[] Decode(ReadOnlySpan<float> scores, ReadOnlySpan<float> boxes, int imageWidth, int imageHeight)
+    {
         var candidates = new List<Candidate>();
         var count = scores.Length / 2;
         for (var i = 0; i < count; i++)
@@ -41,12 +52,12 @@ public sealed class UltraFaceDetector : ModelPipeline, IFaceDetector
             var score = scores[2 * i + 1];
             if (score > ScoreThreshold)
             {
-                candidates.Add(new Candidate(boxes[4 * i] * rgb.Width, boxes[4 * i + 1] * rgb.Height,
-                    boxes[4 * i + 2] * rgb.Width, boxes[4 * i + 3] * rgb.Height, score, 0, i));
+                candidates.Add(new Candidate(boxes[4 * i] * imageWidth, boxes[4 * i + 1] * imageHeight,
+                    boxes[4 * i + 2] * imageWidth, boxes[4 * i + 3] * imageHeight, score, 0, i));
             }
         }
         return NonMaximumSuppression.Apply(candidates, NmsIoU, perClass: false)
-            .Select(c => new FaceDetection(BoxMath.ToImageBox(c.X1, c.Y1, c.X2, c.Y2, rgb.Width, rgb.Height), c.Score, null))
+            .Select(c => new FaceDetection(BoxMath.ToImageBox(c.X1, c.Y1, c.X2, c.Y2, imageWidth, imageHeight), c.Score, null))
             .ToArray();
     }
 }

@@ -6,7 +6,8 @@ namespace VisionAspire.Models;
 /// <summary>
 /// YuNet (libfacedetection / OpenCV FaceDetectorYN): BGR raw 0..255, letterboxed top-left (pad 0), anchor-free
 /// decode per stride 8/16/32, score <c>sqrt(cls * obj)</c>, hard NMS, five landmarks. Works with the fixed
-/// 640x640 model and the dynamic one (input padded to multiples of 32). Thread-safe.
+/// 640x640 model and the dynamic one (input padded to multiples of 32; pooled buffers are kept for one input size at
+/// a time, so images of varying size allocate them anew). Thread-safe.
 /// </summary>
 public sealed class YuNetDetector : ModelPipeline, IFaceDetector
 {
@@ -14,14 +15,17 @@ public sealed class YuNetDetector : ModelPipeline, IFaceDetector
     private const int DynamicTargetSize = 640;
     private static readonly int[] Strides = [8, 16, 32];
 
-    private readonly string[] _outputNames;
+    private readonly (string Name, int Stride, long ValuesPerCell)[] _outputs;
+    private readonly BufferPool<RunBuffers> _buffers = new();
 
     public YuNetDetector(ModelStore store, string modelId = DefaultModelId, float scoreThreshold = 0.6f, float nmsIoU = 0.3f)
         : base(store, modelId)
     {
         ScoreThreshold = scoreThreshold;
         NmsIoU = nmsIoU;
-        _outputNames = [.. Strides.SelectMany(s => new[] { $"cls_{s}", $"obj_{s}", $"bbox_{s}", $"kps_{s}" })];
+        // Per stride: cls, obj, bbox, kps, each [1, cells, values per cell]; only the cell count depends on the input size.
+        _outputs = [.. Strides.SelectMany(s => new[] { $"cls_{s}", $"obj_{s}", $"bbox_{s}", $"kps_{s}" }
+            .Select(name => (name, s, Session.Outputs.Single(o => o.Name == name).Shape[2])))];
     }
 
     public float ScoreThreshold { get; }
@@ -30,20 +34,31 @@ public sealed class YuNetDetector : ModelPipeline, IFaceDetector
     public IReadOnlyList<FaceDetection> Detect(PixelBuffer rgb)
     {
         var (height, width, scale) = InputGeometry(rgb);
-        var input = Tensor<float>.Uninitialized(1, 3, height, width);
-        TensorWriter.Resize<float>(rgb, input.Data, width, height,
-            (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw);
-        var outputs = Session.Run([new NamedTensor(Input.Name, input)], _outputNames);
+        var buffers = RentBuffers(height, width);
+        try
+        {
+            TensorWriter.Resize<float>(rgb, buffers.Input.As<float>().Data, width, height,
+                (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw);
+            buffers.Run();
+            return Decode(buffers, width, scale, rgb.Width, rgb.Height);
+        }
+        finally
+        {
+            _buffers.Return(buffers);
+        }
+    }
 
+    private FaceDetection[] Decode(RunBuffers outputs, int width, float scale, int imageWidth, int imageHeight)
+    {
         var candidates = new List<Candidate>();
         var landmarks = new List<Landmark[]>();
         for (var level = 0; level < Strides.Length; level++)
         {
             var stride = Strides[level];
-            var cls = outputs[4 * level].As<float>().Data;
-            var obj = outputs[4 * level + 1].As<float>().Data;
-            var bbox = outputs[4 * level + 2].As<float>().Data;
-            var kps = outputs[4 * level + 3].As<float>().Data;
+            var cls = outputs.Output(4 * level).As<float>().Data;
+            var obj = outputs.Output(4 * level + 1).As<float>().Data;
+            var bbox = outputs.Output(4 * level + 2).As<float>().Data;
+            var kps = outputs.Output(4 * level + 3).As<float>().Data;
             var cols = width / stride;
             for (var i = 0; i < cls.Length; i++)
             {
@@ -69,8 +84,20 @@ public sealed class YuNetDetector : ModelPipeline, IFaceDetector
             }
         }
         return NonMaximumSuppression.Apply(candidates, NmsIoU, perClass: false)
-            .Select(c => new FaceDetection(BoxMath.ToImageBox(c.X1, c.Y1, c.X2, c.Y2, rgb.Width, rgb.Height), c.Score, landmarks[c.Index]))
+            .Select(c => new FaceDetection(BoxMath.ToImageBox(c.X1, c.Y1, c.X2, c.Y2, imageWidth, imageHeight), c.Score, landmarks[c.Index]))
             .ToArray();
+    }
+
+    /// <summary>Pooled buffers for this input size; ones pooled for another size (dynamic model only) are dropped.</summary>
+    private RunBuffers RentBuffers(int height, int width)
+    {
+        var buffers = _buffers.TryRent();
+        if (buffers is not null && buffers.Input.Shape[2] == height && buffers.Input.Shape[3] == width)
+        {
+            return buffers;
+        }
+        var outputs = _outputs.Select(o => (o.Name, new long[] { 1, height / o.Stride * (width / o.Stride), o.ValuesPerCell })).ToArray();
+        return new RunBuffers(Session, [1, 3, height, width], outputs);
     }
 
     private (int Height, int Width, float Scale) InputGeometry(PixelBuffer rgb)

@@ -52,6 +52,21 @@ public sealed class FaceEmbeddingTests(PipelinesFixture models)
     }
 
     [Fact]
+    public void Each_embedding_is_the_callers_own_array()
+    {
+        var image = TestImages.Load("faces_two_handshake.jpg");
+        var faces = models.YuNet.Detect(image);
+
+        var first = models.Embedder.Embed(image, faces[0]);
+        var kept = first.ToArray();
+        var second = models.Embedder.Embed(image, faces[1]);
+
+        Assert.NotSame(first, second);
+        Assert.Equal(kept, first); // a later call must not write into an array handed out before
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
     public void Two_men_in_the_handshake_photo_are_different_people()
     {
         var image = TestImages.Load("faces_two_handshake.jpg");

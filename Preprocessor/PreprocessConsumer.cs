@@ -21,6 +21,7 @@ public sealed class PreprocessConsumer(
     ImageRepository images,
     OriginalImageSource originals,
     ImageAnalyzer analyzer,
+    ComputeGate compute,
     PublisherPool publisher,
     WorkingCopies workingCopies,
     JobProgress jobs,
@@ -51,7 +52,7 @@ public sealed class PreprocessConsumer(
         ImageAnalysis analysis;
         try
         {
-            analysis = analyzer.Analyze(bytes);
+            analysis = await compute.RunAsync(() => analyzer.Analyze(bytes), ct);
         }
         catch (ImagingException ex)
         {

@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddVisionBackends();
+builder.AddComputeGate();
 
 builder.Services.Configure<PreprocessingOptions>(builder.Configuration.GetSection(PreprocessingOptions.Section));
 builder.Services.AddSingleton(_ => ModelStore.CreateDefault(new InferenceOptions { Provider = ExecutionProvider.Cpu }));

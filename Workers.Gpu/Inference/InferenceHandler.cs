@@ -19,6 +19,7 @@ public sealed class InferenceHandler(
     WorkingCopies workingCopies,
     FaceInference faces,
     ObjectInference objects,
+    ComputeGate compute,
     JobProgress jobs,
     IRedisClient redis,
     ILogger<InferenceHandler> logger)
@@ -43,9 +44,9 @@ public sealed class InferenceHandler(
         IReadOnlyList<PredictionRecord> rows;
         try
         {
-            rows = request.Kind == ImageKinds.Face
+            rows = await compute.RunAsync(() => request.Kind == ImageKinds.Face
                 ? faces.Run(request, bytes!)
-                : objects.Run(request, working ?? objects.Decode(bytes!));
+                : objects.Run(request, working ?? objects.Decode(bytes!)), ct);
         }
         catch (ImagingException ex)
         {

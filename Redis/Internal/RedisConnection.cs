@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net.Security;
@@ -194,18 +193,12 @@ internal sealed class RedisConnection : IAsyncDisposable
         Exception reason;
         try
         {
-            while (true)
+            var replies = new RespReader(_inbound);
+            Action<RedisReply> dispatch = Dispatch;
+            while (await replies.ReadAsync(dispatch).ConfigureAwait(false))
             {
-                var result = await _inbound.ReadAsync().ConfigureAwait(false);
-                var buffer = result.Buffer;
-                var consumed = DispatchReplies(buffer);
-                _inbound.AdvanceTo(consumed, buffer.End);
-                if (result.IsCompleted)
-                {
-                    reason = new RedisConnectionException($"Redis at {_endPoint} closed the connection.");
-                    break;
-                }
             }
+            reason = new RedisConnectionException($"Redis at {_endPoint} closed the connection.");
         }
         catch (Exception ex)
         {
@@ -215,32 +208,23 @@ internal sealed class RedisConnection : IAsyncDisposable
         await _inbound.CompleteAsync().ConfigureAwait(false);
     }
 
-    private SequencePosition DispatchReplies(in ReadOnlySequence<byte> buffer)
+    private void Dispatch(RedisReply reply)
     {
-        var reader = new SequenceReader<byte>(buffer);
-        while (true)
+        if (_pushHandler is not null && _pushHandler(reply))
         {
-            var start = reader.Position;
-            if (!RespParser.TryRead(ref reader, out var reply))
-            {
-                return start;
-            }
-            if (_pushHandler is not null && _pushHandler(reply))
-            {
-                continue;
-            }
-            if (!_pending.TryDequeue(out var completion))
-            {
-                throw new RedisProtocolException($"Redis at {_endPoint} sent a reply nobody asked for: {reply}");
-            }
-            if (reply.Type == RedisReplyType.Error)
-            {
-                completion.TrySetException(new RedisServerException(reply.ErrorMessage!));
-            }
-            else
-            {
-                completion.TrySetResult(reply);
-            }
+            return;
+        }
+        if (!_pending.TryDequeue(out var completion))
+        {
+            throw new RedisProtocolException($"Redis at {_endPoint} sent a reply nobody asked for: {reply}");
+        }
+        if (reply.Type == RedisReplyType.Error)
+        {
+            completion.TrySetException(new RedisServerException(reply.ErrorMessage!));
+        }
+        else
+        {
+            completion.TrySetResult(reply);
         }
     }
 

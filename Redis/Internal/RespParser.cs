@@ -12,11 +12,13 @@ internal static class RespParser
 
     /// <summary>
     /// Reads one whole reply. Returns false when the buffer ends first; the caller then waits for more bytes
-    /// and starts again from the reply's first byte.
+    /// and starts again from the reply's first byte. <paramref name="missing"/> then says how many more bytes must
+    /// arrive before a retry can get further (known once a bulk string's length has been read), or 0 when any byte may.
     /// </summary>
-    public static bool TryRead(ref SequenceReader<byte> reader, [NotNullWhen(true)] out RedisReply? reply)
+    public static bool TryRead(ref SequenceReader<byte> reader, [NotNullWhen(true)] out RedisReply? reply, out long missing)
     {
         reply = null;
+        missing = 0;
         if (!reader.TryRead(out var prefix))
         {
             return false;
@@ -49,19 +51,20 @@ internal static class RespParser
                 return true;
 
             case (byte)'$':
-                return TryReadBulk(ref reader, out reply);
+                return TryReadBulk(ref reader, out reply, out missing);
 
             case (byte)'*':
-                return TryReadArray(ref reader, out reply);
+                return TryReadArray(ref reader, out reply, out missing);
 
             default:
                 throw new RedisProtocolException($"Unexpected RESP type byte 0x{prefix:X2}.");
         }
     }
 
-    private static bool TryReadBulk(ref SequenceReader<byte> reader, [NotNullWhen(true)] out RedisReply? reply)
+    private static bool TryReadBulk(ref SequenceReader<byte> reader, [NotNullWhen(true)] out RedisReply? reply, out long missing)
     {
         reply = null;
+        missing = 0;
         if (!TryReadInteger(ref reader, out var length))
         {
             return false;
@@ -77,9 +80,11 @@ internal static class RespParser
         }
         if (reader.Remaining < length + 2)
         {
+            missing = length + 2 - reader.Remaining;
             return false;
         }
 
+        // The one copy: out of the (possibly multi-segment) receive buffer into the array the caller keeps.
         var bytes = GC.AllocateUninitializedArray<byte>((int)length);
         reader.TryCopyTo(bytes);
         reader.Advance(length);
@@ -91,9 +96,10 @@ internal static class RespParser
         return true;
     }
 
-    private static bool TryReadArray(ref SequenceReader<byte> reader, [NotNullWhen(true)] out RedisReply? reply)
+    private static bool TryReadArray(ref SequenceReader<byte> reader, [NotNullWhen(true)] out RedisReply? reply, out long missing)
     {
         reply = null;
+        missing = 0;
         if (!TryReadInteger(ref reader, out var count))
         {
             return false;
@@ -112,7 +118,7 @@ internal static class RespParser
         var elements = new RedisReply[count];
         for (var i = 0; i < elements.Length; i++)
         {
-            if (!TryRead(ref reader, out var element))
+            if (!TryRead(ref reader, out var element, out missing))
             {
                 return false;
             }

@@ -9,6 +9,9 @@ public interface IRedisClient : IAsyncDisposable
     Task<byte[]?> GetAsync(string key, CancellationToken ct = default);
     Task<string?> GetStringAsync(string key, CancellationToken ct = default);
     Task<bool> SetAsync(string key, ReadOnlyMemory<byte> value, TimeSpan? expiry = null, bool onlyIfNotExists = false, CancellationToken ct = default);
+
+    /// <summary>Sets one value given as consecutive segments (e.g. a header and a body), sent without joining them first.</summary>
+    Task<bool> SetAsync(string key, IReadOnlyList<ReadOnlyMemory<byte>> valueSegments, TimeSpan? expiry = null, bool onlyIfNotExists = false, CancellationToken ct = default);
     Task<bool> SetStringAsync(string key, string value, TimeSpan? expiry = null, bool onlyIfNotExists = false, CancellationToken ct = default);
     Task<long> DeleteAsync(string[] keys, CancellationToken ct = default);
     Task<bool> ExpireAsync(string key, TimeSpan expiry, CancellationToken ct = default);

@@ -72,6 +72,9 @@ public sealed class RedisClient : IRedisClient, IDisposable
     public Task<bool> SetAsync(string key, ReadOnlyMemory<byte> value, TimeSpan? expiry = null, bool onlyIfNotExists = false, CancellationToken ct = default) =>
         SetCoreAsync(key, value, expiry, onlyIfNotExists, ct);
 
+    public Task<bool> SetAsync(string key, IReadOnlyList<ReadOnlyMemory<byte>> valueSegments, TimeSpan? expiry = null, bool onlyIfNotExists = false, CancellationToken ct = default) =>
+        SetCoreAsync(key, RedisArg.FromSegments(valueSegments), expiry, onlyIfNotExists, ct);
+
     public Task<bool> SetStringAsync(string key, string value, TimeSpan? expiry = null, bool onlyIfNotExists = false, CancellationToken ct = default) =>
         SetCoreAsync(key, value, expiry, onlyIfNotExists, ct);
 

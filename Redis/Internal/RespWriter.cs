@@ -23,6 +23,9 @@ internal static class RespWriter
                 case RedisArgKind.Bytes:
                     WriteBytes(writer, arg.Bytes.Span);
                     break;
+                case RedisArgKind.Segments:
+                    WriteSegments(writer, arg.Segments!);
+                    break;
                 default:
                     WriteNumber(writer, arg.Number);
                     break;
@@ -53,6 +56,22 @@ internal static class RespWriter
         CopyWithTrailer(writer, bytes);
     }
 
+    private static void WriteSegments(IBufferWriter<byte> writer, IReadOnlyList<ReadOnlyMemory<byte>> segments)
+    {
+        var length = 0L;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            length += segments[i].Length;
+        }
+
+        WriteHeader(writer, (byte)'$', length);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            Copy(writer, segments[i].Span);
+        }
+        WriteCrlf(writer);
+    }
+
     private static void WriteNumber(IBufferWriter<byte> writer, long number)
     {
         Span<byte> digits = stackalloc byte[20];
@@ -62,6 +81,12 @@ internal static class RespWriter
 
     private static void CopyWithTrailer(IBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)
     {
+        Copy(writer, bytes);
+        WriteCrlf(writer);
+    }
+
+    private static void Copy(IBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)
+    {
         while (!bytes.IsEmpty)
         {
             var span = writer.GetSpan(Math.Min(bytes.Length, CopyChunk));
@@ -70,6 +95,10 @@ internal static class RespWriter
             writer.Advance(count);
             bytes = bytes[count..];
         }
+    }
+
+    private static void WriteCrlf(IBufferWriter<byte> writer)
+    {
         var crlf = writer.GetSpan(2);
         crlf[0] = (byte)'\r';
         crlf[1] = (byte)'\n';

@@ -55,6 +55,35 @@ public sealed class RedisCommandTests(RedisServerFixture redis) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_value_set_from_segments_reads_back_as_one_value()
+    {
+        var key = NewKey();
+        var random = new Random(7);
+        var body = new byte[1_500_000];
+        random.NextBytes(body);
+        byte[] header = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+        byte[] tail = [0xFF, (byte)'\r', (byte)'\n'];
+
+        Assert.True(await _client.SetAsync(key, [header, body.AsMemory(0, 1_000_000), ReadOnlyMemory<byte>.Empty, body.AsMemory(1_000_000), tail],
+            TimeSpan.FromMinutes(5)));
+
+        byte[] expected = [.. header, .. body, .. tail];
+        Assert.Equal(expected, await _client.GetAsync(key));
+        Assert.InRange((await _client.ExecuteAsync("TTL", key)).Integer, 1, 300);
+        Assert.Equal("ok", await _client.GetStringAsync(await SetAfterAsync(key))); // the connection stays in step
+        await _client.DeleteAsync([key]);
+    }
+
+    [Fact]
+    public async Task A_value_of_no_segments_is_empty_and_NX_applies_to_segments()
+    {
+        var key = NewKey();
+        Assert.True(await _client.SetAsync(key, Array.Empty<ReadOnlyMemory<byte>>(), onlyIfNotExists: true));
+        Assert.False(await _client.SetAsync(key, [new byte[] { 1 }], onlyIfNotExists: true));
+        Assert.Empty((await _client.GetAsync(key))!);
+    }
+
+    [Fact]
     public async Task Set_with_onlyIfNotExists_sets_only_once()
     {
         var key = NewKey();
@@ -83,6 +112,13 @@ public sealed class RedisCommandTests(RedisServerFixture redis) : IClassFixture<
         Assert.InRange(pttl, 1, 1500);
 
         await WaitUntilAsync(async () => await _client.GetStringAsync(key) is null);
+    }
+
+    private async Task<string> SetAfterAsync(string key)
+    {
+        var next = key + ":next";
+        await _client.SetStringAsync(next, "ok");
+        return next;
     }
 
     [Fact]

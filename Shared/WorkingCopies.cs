@@ -9,18 +9,28 @@ namespace VisionAspire.Shared;
 /// decoded twice when both stages work at the same size. A miss (expired, evicted, never stored) is normal:
 /// the caller then decodes the original. Thread-safe: holds only the thread-safe Redis client.
 /// </summary>
+/// <remarks>
+/// The value is the pixels followed by a 16-byte trailer (width, height, bands as little-endian int32, then
+/// <see cref="Tag"/>). Pixels first means neither side copies them: the store sends the pixels and the trailer as two
+/// segments, and the reader's <see cref="PixelBuffer"/> wraps the Redis value itself (the trailer rides along past
+/// <see cref="PixelBuffer.Length"/>).
+/// </remarks>
 public sealed class WorkingCopies(IRedisClient redis)
 {
-    private const int HeaderLength = 12;
+    private const int TrailerLength = 16;
+
+    /// <summary>"VWC1": identifies this layout, so a value in any other shape reads as a miss.</summary>
+    private const int Tag = 0x31435756;
 
     /// <summary>Stores <paramref name="pixels"/>, decoded to fit a <paramref name="longSide"/> square.</summary>
     public Task StoreAsync(Guid imageId, int longSide, PixelBuffer pixels, CancellationToken ct)
     {
-        var value = new byte[HeaderLength + pixels.Data.Length];
-        BinaryPrimitives.WriteInt32LittleEndian(value.AsSpan(0), pixels.Width);
-        BinaryPrimitives.WriteInt32LittleEndian(value.AsSpan(4), pixels.Height);
-        BinaryPrimitives.WriteInt32LittleEndian(value.AsSpan(8), pixels.Bands);
-        pixels.Data.CopyTo(value.AsSpan(HeaderLength));
+        var trailer = new byte[TrailerLength];
+        BinaryPrimitives.WriteInt32LittleEndian(trailer.AsSpan(0), pixels.Width);
+        BinaryPrimitives.WriteInt32LittleEndian(trailer.AsSpan(4), pixels.Height);
+        BinaryPrimitives.WriteInt32LittleEndian(trailer.AsSpan(8), pixels.Bands);
+        BinaryPrimitives.WriteInt32LittleEndian(trailer.AsSpan(12), Tag);
+        ReadOnlyMemory<byte>[] value = [pixels.Data.AsMemory(0, pixels.Length), trailer];
         return redis.SetAsync(CacheKeys.WorkingCopy(imageId, longSide), value, CacheKeys.WorkingCopyExpiry, ct: ct);
     }
 
@@ -28,19 +38,27 @@ public sealed class WorkingCopies(IRedisClient redis)
     public async Task<PixelBuffer?> GetAsync(Guid imageId, int longSide, CancellationToken ct)
     {
         var value = await redis.GetAsync(CacheKeys.WorkingCopy(imageId, longSide), ct);
-        if (value is null || value.Length < HeaderLength)
+        return value is null ? null : Read(value);
+    }
+
+    /// <summary>Wraps <paramref name="value"/> without copying, or null when it is not a well-formed working copy.</summary>
+    private static PixelBuffer? Read(byte[] value)
+    {
+        if (value.Length < TrailerLength)
         {
             return null;
         }
 
-        var width = BinaryPrimitives.ReadInt32LittleEndian(value.AsSpan(0));
-        var height = BinaryPrimitives.ReadInt32LittleEndian(value.AsSpan(4));
-        var bands = BinaryPrimitives.ReadInt32LittleEndian(value.AsSpan(8));
-        if (width <= 0 || height <= 0 || bands <= 0 || (long)width * height * bands != value.Length - HeaderLength)
+        var trailer = value.AsSpan(value.Length - TrailerLength);
+        var width = BinaryPrimitives.ReadInt32LittleEndian(trailer);
+        var height = BinaryPrimitives.ReadInt32LittleEndian(trailer[4..]);
+        var bands = BinaryPrimitives.ReadInt32LittleEndian(trailer[8..]);
+        var tag = BinaryPrimitives.ReadInt32LittleEndian(trailer[12..]);
+        if (tag != Tag || width <= 0 || height <= 0 || bands <= 0 || (long)width * height * bands != value.Length - TrailerLength)
         {
             return null;
         }
 
-        return new PixelBuffer(value[HeaderLength..], width, height, bands);
+        return new PixelBuffer(value, width, height, bands);
     }
 }

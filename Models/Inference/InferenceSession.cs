@@ -15,7 +15,6 @@ public sealed unsafe class InferenceSession : IDisposable
     private readonly OrtSessionHandle _session;
     private readonly NodeNames _inputNames;
     private readonly NodeNames _outputNames;
-    private readonly string _runOperation;
 
     private InferenceSession(string modelPath, OrtEnvironment ort, OrtSessionHandle session, ExecutionProvider provider, string? fallbackReason)
     {
@@ -28,7 +27,6 @@ public sealed unsafe class InferenceSession : IDisposable
         Outputs = ReadNodes(isInput: false);
         _inputNames = new NodeNames(Inputs);
         _outputNames = new NodeNames(Outputs);
-        _runOperation = $"Run('{Path.GetFileName(modelPath)}')";
     }
 
     public string ModelPath { get; }
@@ -94,9 +92,8 @@ public sealed unsafe class InferenceSession : IDisposable
     public void Run(ReadOnlySpan<NamedTensor> inputs, ReadOnlySpan<NamedTensor> outputs)
     {
         var values = stackalloc nint[outputs.Length];
-        new Span<nint>(values, outputs.Length).Clear();
-        Span<GCHandle> pins = stackalloc GCHandle[outputs.Length];
-        pins.Clear();
+        var handles = new OrtValueHandle[outputs.Length];
+        var pins = new GCHandle[outputs.Length];
         Span<int> indexes = stackalloc int[outputs.Length];
         try
         {
@@ -104,13 +101,21 @@ public sealed unsafe class InferenceSession : IDisposable
             {
                 indexes[i] = _outputNames.IndexOf(outputs[i].Name, "output");
                 pins[i] = outputs[i].Value.Pin();
-                values[i] = CreateValue(outputs[i].Value, pins[i]);
+                handles[i] = CreateValue(outputs[i].Value, pins[i]);
+                values[i] = handles[i].Pointer;
             }
             RunCore(inputs, indexes, values);
         }
         finally
         {
-            Release(values, pins);
+            for (var i = 0; i < outputs.Length; i++)
+            {
+                handles[i]?.Dispose();
+                if (pins[i].IsAllocated)
+                {
+                    pins[i].Free();
+                }
+            }
         }
     }
 
@@ -148,10 +153,9 @@ public sealed unsafe class InferenceSession : IDisposable
         var inputCount = inputs.Length;
         var inputNames = stackalloc byte*[inputCount];
         var inputValues = stackalloc nint[inputCount];
-        new Span<nint>(inputValues, inputCount).Clear();
-        Span<GCHandle> pins = stackalloc GCHandle[inputCount];
-        pins.Clear();
         var outputNames = stackalloc byte*[outputIndexes.Length];
+        var handles = new OrtValueHandle[inputCount];
+        var pins = new GCHandle[inputCount];
         var sessionReferenced = false;
         try
         {
@@ -160,7 +164,8 @@ public sealed unsafe class InferenceSession : IDisposable
             {
                 inputNames[i] = _inputNames.Pointer(_inputNames.IndexOf(inputs[i].Name, "input"));
                 pins[i] = inputs[i].Value.Pin();
-                inputValues[i] = CreateValue(inputs[i].Value, pins[i]);
+                handles[i] = CreateValue(inputs[i].Value, pins[i]);
+                inputValues[i] = handles[i].Pointer;
             }
             for (var i = 0; i < outputIndexes.Length; i++)
             {
@@ -168,11 +173,18 @@ public sealed unsafe class InferenceSession : IDisposable
             }
             var status = api.Run(_session.Pointer, 0, inputNames, inputValues, (nuint)inputCount,
                 outputNames, (nuint)outputIndexes.Length, outputValues);
-            api.Check(status, _runOperation);
+            api.Check(status, $"Run('{Path.GetFileName(ModelPath)}')");
         }
         finally
         {
-            Release(inputValues, pins);
+            for (var i = 0; i < inputCount; i++)
+            {
+                handles[i]?.Dispose();
+                if (pins[i].IsAllocated)
+                {
+                    pins[i].Free();
+                }
+            }
             if (sessionReferenced)
             {
                 _session.DangerousRelease();
@@ -180,14 +192,10 @@ public sealed unsafe class InferenceSession : IDisposable
         }
     }
 
-    /// <summary>
-    /// Wraps pinned managed memory in an OrtValue. The value lives only for one run and is released by
-    /// <see cref="Release"/> in the caller's finally, so it is a raw pointer rather than a SafeHandle (one fewer
-    /// finalizable object per tensor per run).
-    /// </summary>
-    private nint CreateValue(Tensor tensor, GCHandle pin)
+    private OrtValueHandle CreateValue(Tensor tensor, GCHandle pin)
     {
         var api = Api;
+        var handle = new OrtValueHandle();
         var shape = tensor.ShapeArray;
         nint value;
         fixed (long* dims = shape)
@@ -195,23 +203,8 @@ public sealed unsafe class InferenceSession : IDisposable
             api.Check(api.CreateTensorWithDataAsOrtValue(_ort.CpuMemory.Pointer, (void*)pin.AddrOfPinnedObject(), tensor.ByteLength,
                 dims, (nuint)shape.Length, (int)tensor.ElementType, &value), "CreateTensorWithDataAsOrtValue");
         }
-        return value;
-    }
-
-    /// <summary>Releases the OrtValues made so far (non-zero) and frees their pins (allocated ones).</summary>
-    private void Release(nint* values, Span<GCHandle> pins)
-    {
-        for (var i = 0; i < pins.Length; i++)
-        {
-            if (values[i] != 0)
-            {
-                Api.ReleaseValue(values[i]);
-            }
-            if (pins[i].IsAllocated)
-            {
-                pins[i].Free();
-            }
-        }
+        handle.Adopt(value);
+        return handle;
     }
 
     private Tensor CopyOut(nint value)
@@ -243,16 +236,7 @@ public sealed unsafe class InferenceSession : IDisposable
         {
             api.Check(api.GetDimensions(info, dims, rank), "GetDimensions");
         }
-        var count = 1L;
-        foreach (var dim in shape)
-        {
-            if (dim < 0)
-            {
-                count = -1; // dynamic
-                break;
-            }
-            count *= dim;
-        }
+        var count = shape.Any(d => d < 0) ? -1 : shape.Aggregate(1L, (c, d) => c * d);
         return ((TensorElementType)type, shape, count);
     }
 

@@ -53,3 +53,12 @@ internal sealed unsafe class OrtMemoryInfoHandle : OrtHandle
         return true;
     }
 }
+
+internal sealed unsafe class OrtValueHandle : OrtHandle
+{
+    protected override bool ReleaseHandle()
+    {
+        OrtLibrary.Instance.ReleaseValue(handle);
+        return true;
+    }
+}

@@ -15,6 +15,7 @@ public sealed unsafe class InferenceSession : IDisposable
     private readonly OrtSessionHandle _session;
     private readonly NodeNames _inputNames;
     private readonly NodeNames _outputNames;
+    private readonly string _runOperation;
 
     private InferenceSession(string modelPath, OrtEnvironment ort, OrtSessionHandle session, ExecutionProvider provider, string? fallbackReason)
     {
@@ -27,6 +28,7 @@ public sealed unsafe class InferenceSession : IDisposable
         Outputs = ReadNodes(isInput: false);
         _inputNames = new NodeNames(Inputs);
         _outputNames = new NodeNames(Outputs);
+        _runOperation = $"Run('{Path.GetFileName(modelPath)}')";
     }
 
     public string ModelPath { get; }
@@ -173,7 +175,7 @@ public sealed unsafe class InferenceSession : IDisposable
             }
             var status = api.Run(_session.Pointer, 0, inputNames, inputValues, (nuint)inputCount,
                 outputNames, (nuint)outputIndexes.Length, outputValues);
-            api.Check(status, $"Run('{Path.GetFileName(ModelPath)}')");
+            api.Check(status, _runOperation);
         }
         finally
         {

@@ -10,10 +10,12 @@ namespace VisionAspire.E2E;
 public sealed class CpuCensus
 {
     private static readonly double TicksPerSecond = 100;   // USER_HZ on Linux
-    private readonly Dictionary<(int Pid, long Start), (string Group, double Seconds)> _before;
+    private readonly Dictionary<(int Pid, long Start), ProcessCpu> _before;
     private readonly (double Busy, double Idle) _machineBefore;
 
-    private CpuCensus(Dictionary<(int, long), (string, double)> before, (double, double) machine)
+    private sealed record ProcessCpu(string Group, double Seconds, Dictionary<int, double> JitThreads);
+
+    private CpuCensus(Dictionary<(int, long), ProcessCpu> before, (double, double) machine)
     {
         _before = before;
         _machineBefore = machine;
@@ -21,31 +23,47 @@ public sealed class CpuCensus
 
     public static CpuCensus Start() => new(Sample(), Machine());
 
-    /// <summary>Milliseconds of CPU per image for each group, the machine's busy cores, and CPU used outside the tree.</summary>
+    /// <summary>
+    /// Milliseconds of CPU per image for each group, of which background tier-1 JIT (threads alive at both
+    /// samples), the machine's busy and idle cores, and CPU used outside the tree. A process started inside
+    /// the window counts with its whole lifetime.
+    /// </summary>
     public string Report(int images, TimeSpan window)
     {
         var after = Sample();
         var machine = Machine();
         var groups = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (key, (group, seconds)) in after)
+        var jit = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, now) in after)
         {
-            var used = seconds - (_before.TryGetValue(key, out var earlier) ? earlier.Seconds : 0);
-            groups[group] = groups.GetValueOrDefault(group) + used;
+            var earlier = _before.GetValueOrDefault(key);
+            groups[now.Group] = groups.GetValueOrDefault(now.Group) + now.Seconds - (earlier?.Seconds ?? 0);
+            foreach (var (tid, seconds) in now.JitThreads)
+            {
+                if (earlier is not null && earlier.JitThreads.TryGetValue(tid, out var before))
+                {
+                    jit[now.Group] = jit.GetValueOrDefault(now.Group) + seconds - before;
+                }
+            }
         }
 
+        string PerImage(double seconds) => (seconds * 1000 / images).ToString("F1", CultureInfo.InvariantCulture);
         var tree = groups.Values.Sum();
         var busy = machine.Busy - _machineBefore.Busy;
         var idle = machine.Idle - _machineBefore.Idle;
         var lines = groups.OrderByDescending(g => g.Value)
-            .Select(g => $"{g.Key} {g.Value * 1000 / images:F1}")
-            .Append($"others {Math.Max(0, busy - tree) * 1000 / images:F1}");
-        return $"CPU ms per image: {string.Join(", ", lines)}; total {busy * 1000 / images:F1}; " +
-               $"busy {busy / window.TotalSeconds:F2} cores, idle {idle / window.TotalSeconds:F2} cores";
+            .Select(g => jit.GetValueOrDefault(g.Key) >= 0.0005 * images
+                ? $"{g.Key} {PerImage(g.Value)} (tier-1 JIT {PerImage(jit[g.Key])})"
+                : $"{g.Key} {PerImage(g.Value)}")
+            .Append($"others {PerImage(Math.Max(0, busy - tree))}");
+        return $"CPU ms per image: {string.Join(", ", lines)}; total {PerImage(busy)}; " +
+               $"busy {(busy / window.TotalSeconds).ToString("F2", CultureInfo.InvariantCulture)} cores, " +
+               $"idle {(idle / window.TotalSeconds).ToString("F2", CultureInfo.InvariantCulture)} cores";
     }
 
-    private static Dictionary<(int, long), (string, double)> Sample()
+    private static Dictionary<(int, long), ProcessCpu> Sample()
     {
-        var result = new Dictionary<(int, long), (string, double)>();
+        var result = new Dictionary<(int, long), ProcessCpu>();
         var root = Environment.ProcessId;
         var parents = new Dictionary<int, int>();
         var stats = new Dictionary<int, (long Start, double Seconds)>();
@@ -62,36 +80,27 @@ public sealed class CpuCensus
 
         foreach (var (pid, (start, seconds)) in stats)
         {
-            if (!IsDescendant(pid, root, parents))
+            if (IsDescendant(pid, root, parents))
             {
-                continue;
-            }
-
-            var group = GroupOf(pid);
-            var jit = TieredCompilationSeconds(pid);
-            result[(pid, start)] = (group, seconds - jit);
-            if (jit > 0)
-            {
-                // Keyed apart from the process: a negative pid cannot clash with a real one.
-                result[(-pid, start)] = (group + " tier-1 JIT", jit);
+                result[(pid, start)] = new ProcessCpu(GroupOf(pid), seconds, TieredCompilationThreads(pid));
             }
         }
 
         return result;
     }
 
-    /// <summary>CPU of the runtime's background tier-1 compilation thread(s) of a .NET process.</summary>
-    private static double TieredCompilationSeconds(int pid)
+    /// <summary>CPU seconds of each live background tier-1 compilation thread of a .NET process, by thread id.</summary>
+    private static Dictionary<int, double> TieredCompilationThreads(int pid)
     {
-        var seconds = 0.0;
+        var threads = new Dictionary<int, double>();
         try
         {
             foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
             {
                 var text = File.ReadAllText(Path.Combine(task, "stat"));
-                if (text.Contains("(.NET Tiered Com", StringComparison.Ordinal) && ParseStat(text) is var stat)
+                if (text.Contains("(.NET Tiered Com", StringComparison.Ordinal) && int.TryParse(Path.GetFileName(task), out var tid))
                 {
-                    seconds += stat.Seconds;
+                    threads[tid] = ParseStat(text).Seconds;
                 }
             }
         }
@@ -102,7 +111,7 @@ public sealed class CpuCensus
         {
         }
 
-        return seconds;
+        return threads;
     }
 
     private static bool IsDescendant(int pid, int root, Dictionary<int, int> parents)

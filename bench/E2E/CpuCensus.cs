@@ -13,7 +13,7 @@ public sealed class CpuCensus
     private readonly Dictionary<(int Pid, long Start), ProcessCpu> _before;
     private readonly (double Busy, double Idle) _machineBefore;
 
-    private sealed record ProcessCpu(string Group, double Seconds, Dictionary<int, double> JitThreads);
+    private sealed record ProcessCpu(string Group, double Seconds, long MinorFaults, Dictionary<int, double> JitThreads);
 
     private CpuCensus(Dictionary<(int, long), ProcessCpu> before, (double, double) machine)
     {
@@ -34,10 +34,12 @@ public sealed class CpuCensus
         var machine = Machine();
         var groups = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var jit = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var faults = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var (key, now) in after)
         {
             var earlier = _before.GetValueOrDefault(key);
             groups[now.Group] = groups.GetValueOrDefault(now.Group) + now.Seconds - (earlier?.Seconds ?? 0);
+            faults[now.Group] = faults.GetValueOrDefault(now.Group) + now.MinorFaults - (earlier?.MinorFaults ?? 0);
             foreach (var (tid, seconds) in now.JitThreads)
             {
                 if (earlier is not null && earlier.JitThreads.TryGetValue(tid, out var before))
@@ -56,7 +58,9 @@ public sealed class CpuCensus
                 ? $"{g.Key} {PerImage(g.Value)} (tier-1 JIT {PerImage(jit[g.Key])})"
                 : $"{g.Key} {PerImage(g.Value)}")
             .Append($"others {PerImage(Math.Max(0, busy - tree))}");
+        var faultLines = faults.Where(f => f.Value >= images).OrderByDescending(f => f.Value).Select(f => $"{f.Key} {f.Value / images}");
         return $"CPU ms per image: {string.Join(", ", lines)}; total {PerImage(busy)}; " +
+               $"minor page faults per image: {string.Join(", ", faultLines)}; " +
                $"busy {(busy / window.TotalSeconds).ToString("F2", CultureInfo.InvariantCulture)} cores, " +
                $"idle {(idle / window.TotalSeconds).ToString("F2", CultureInfo.InvariantCulture)} cores";
     }
@@ -66,7 +70,7 @@ public sealed class CpuCensus
         var result = new Dictionary<(int, long), ProcessCpu>();
         var root = Environment.ProcessId;
         var parents = new Dictionary<int, int>();
-        var stats = new Dictionary<int, (long Start, double Seconds)>();
+        var stats = new Dictionary<int, (long Start, double Seconds, long Faults)>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid) || ReadStat(pid) is not { } stat)
@@ -75,14 +79,14 @@ public sealed class CpuCensus
             }
 
             parents[pid] = stat.Parent;
-            stats[pid] = (stat.Start, stat.Seconds);
+            stats[pid] = (stat.Start, stat.Seconds, stat.MinorFaults);
         }
 
-        foreach (var (pid, (start, seconds)) in stats)
+        foreach (var (pid, (start, seconds, minorFaults)) in stats)
         {
             if (IsDescendant(pid, root, parents))
             {
-                result[(pid, start)] = new ProcessCpu(GroupOf(pid), seconds, TieredCompilationThreads(pid));
+                result[(pid, start)] = new ProcessCpu(GroupOf(pid), seconds, minorFaults, TieredCompilationThreads(pid));
             }
         }
 
@@ -166,7 +170,7 @@ public sealed class CpuCensus
         return "other";
     }
 
-    private static (int Parent, long Start, double Seconds)? ReadStat(int pid)
+    private static (int Parent, long Start, double Seconds, long MinorFaults)? ReadStat(int pid)
     {
         string text;
         try
@@ -181,14 +185,14 @@ public sealed class CpuCensus
         return ParseStat(text);
     }
 
-    private static (int Parent, long Start, double Seconds) ParseStat(string text)
+    private static (int Parent, long Start, double Seconds, long MinorFaults) ParseStat(string text)
     {
         // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
         var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
         var utime = long.Parse(fields[11], CultureInfo.InvariantCulture);
         var stime = long.Parse(fields[12], CultureInfo.InvariantCulture);
         return (int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[19], CultureInfo.InvariantCulture),
-            (utime + stime) / TicksPerSecond);
+            (utime + stime) / TicksPerSecond, long.Parse(fields[7], CultureInfo.InvariantCulture));
     }
 
     private static (double Busy, double Idle) Machine()

@@ -2,10 +2,10 @@ namespace VisionAspire.Shared;
 
 /// <summary>
 /// Caps how many CPU-heavy sections (decoding, model runs) of this process run at once, apart from how many
-/// messages are in flight. Messages still overlap their database, Redis and broker waits, but the cores are not
-/// time-sliced between more model runs than they can hold in cache: on 2 cores, ten concurrent runs across the
-/// Preprocessor and two worker replicas made each ONNX Runtime run ~25 % slower than the same runs two at a time
-/// (BENCHMARKS.md). Thread-safe.
+/// messages are in flight: messages still overlap their database, Redis and broker waits, while the number of
+/// model runs time-slicing the cores (and the run buffers and decoded images they hold) stays bounded. On the
+/// 2-core benchmark machine one slot per process measured the same as two, within noise (BENCHMARKS.md); the
+/// gate matters where I/O concurrency is raised well above the core count. Thread-safe.
 /// </summary>
 public sealed class ComputeGate : IDisposable
 {

@@ -2,7 +2,7 @@ using VisionAspire.TestSupport;
 
 namespace VisionAspire.E2E;
 
-/// <summary>Command line: [--count 200] [--concurrency 8] [--warmup 160] [--url http://api] [--images DIR] [--skip-ceiling] [--ceiling-only] [--census].</summary>
+/// <summary>Command line: [--count 200] [--concurrency 8] [--warmup 500] [--url http://api] [--images DIR] [--skip-ceiling] [--ceiling-only] [--census].</summary>
 public sealed record BenchOptions(int Count, int Concurrency, int Warmup, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling, bool CeilingOnly, bool Census)
 {
     public static BenchOptions Parse(string[] args)
@@ -16,7 +16,7 @@ public sealed record BenchOptions(int Count, int Concurrency, int Warmup, Uri? A
         return new BenchOptions(
             int.Parse(Value("--count") ?? "200"),
             int.Parse(Value("--concurrency") ?? "8"),
-            int.Parse(Value("--warmup") ?? "160"),
+            int.Parse(Value("--warmup") ?? "500"),
             Value("--url") is { } url ? new Uri(url) : null,
             Value("--images") ?? SharedImages.Directory,
             args.Contains("--skip-ceiling"),

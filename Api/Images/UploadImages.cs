@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Problems;
 
 namespace VisionAspire.Api.Images;
@@ -57,7 +58,7 @@ public static class UploadImages
         var files = new List<ValidatedFile>(parts.Count);
         foreach (var part in parts)
         {
-            var (file, rejection) = validator.Validate(SafeFileName(part.FileName), await ReadAllAsync(part, ct));
+            var (file, rejection) = validator.Validate(SafeFileName(part.FileName), await part.ReadAllBytesAsync(ct));
             if (rejection is not null)
             {
                 return ApiProblems.Of(rejection.Status, rejection.Title, rejection.Detail);
@@ -79,15 +80,6 @@ public static class UploadImages
             return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, "Processing queue unavailable",
                 $"The images of job {ex.JobId} are stored but not yet queued; they will be queued automatically when the broker is back.");
         }
-    }
-
-    /// <summary>The part's bytes in one array of its exact size (the form already holds them: one copy, no regrowth).</summary>
-    private static async Task<byte[]> ReadAllAsync(IFormFile part, CancellationToken ct)
-    {
-        var data = GC.AllocateUninitializedArray<byte>(checked((int)part.Length));
-        await using var stream = part.OpenReadStream();
-        await stream.ReadExactlyAsync(data, ct);
-        return data;
     }
 
     private static string SafeFileName(string? name)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VisionAspire.Api.Extensions;
 using VisionAspire.Data;
 using VisionAspire.Imaging;
 using VisionAspire.Operations;
@@ -33,7 +34,7 @@ public sealed class ImageSource(ImageRepository images, OriginalImageSource orig
         Guid? imageId = null;
         if (file is not null)
         {
-            data = await ReadAllAsync(file, ct);
+            data = await file.ReadAllBytesAsync(ct);
         }
         else if (idText is not null)
         {
@@ -91,12 +92,5 @@ public sealed class ImageSource(ImageRepository images, OriginalImageSource orig
         {
             throw new OperationRequestException(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
         }
-    }
-
-    private static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
-        await file.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
     }
 }

@@ -2,9 +2,8 @@ namespace VisionAspire.Models;
 
 /// <summary>
 /// A bounded stack of reusable per-call buffers, so steady-state inference allocates no large arrays (and touches
-/// pages already mapped). Thread-safe. <see cref="TryRent"/> hands an item to one caller only (callers make a new
-/// one when it returns null); that caller gives it
-/// back with <see cref="Return"/> in a finally block and must not touch it, or anything read from it, afterwards.
+/// pages already mapped). Thread-safe. <see cref="Rent"/> lends an idle item (or a new one from the pool's factory) to
+/// one caller until the <see cref="Lease"/> is disposed; the caller must not touch it, or anything read from it, afterwards.
 /// At most <see cref="Capacity"/> idle items are kept (more are left to the GC), so memory stays bounded by the
 /// peak number of concurrent calls, capped at <see cref="Capacity"/> after the peak.
 /// </summary>
@@ -15,10 +14,14 @@ internal sealed class BufferPool<T> where T : class
 
     private readonly Lock _lock = new();
     private readonly Stack<T> _idle;
+    private readonly Func<T>? _create;
 
-    public BufferPool(int capacity = 0)
+    /// <param name="create">Makes an item when none is idle (needed by <see cref="Rent"/>).</param>
+    /// <param name="capacity">Idle items kept at most; 0 = <see cref="DefaultCapacity"/>.</param>
+    public BufferPool(Func<T>? create = null, int capacity = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _create = create;
         Capacity = capacity == 0 ? DefaultCapacity : capacity;
         _idle = new Stack<T>(Capacity);
     }
@@ -35,6 +38,13 @@ internal sealed class BufferPool<T> where T : class
             }
         }
     }
+
+    /// <summary>An idle item, or a new one from the factory, lent until the lease is disposed.</summary>
+    public Lease Rent() =>
+        Lend(TryRent() ?? (_create ?? throw new InvalidOperationException("This pool has no factory; rent with TryRent."))());
+
+    /// <summary>Lends <paramref name="item"/> (taken with <see cref="TryRent"/> or made by the caller) until the lease is disposed.</summary>
+    public Lease Lend(T item) => new(this, item);
 
     /// <summary>The most recently returned item (its memory is the likeliest to be cached); null when none is idle.</summary>
     public T? TryRent()
@@ -55,5 +65,13 @@ internal sealed class BufferPool<T> where T : class
                 _idle.Push(item);
             }
         }
+    }
+
+    /// <summary>One item lent to one caller; disposing it gives the item back to its pool.</summary>
+    public readonly struct Lease(BufferPool<T> pool, T item) : IDisposable
+    {
+        public T Item { get; } = item;
+
+        public void Dispose() => pool.Return(Item);
     }
 }

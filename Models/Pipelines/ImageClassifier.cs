@@ -15,43 +15,38 @@ public sealed class ImageClassifier : ModelPipeline
     private readonly int _height;
     private readonly int _width;
     private readonly IReadOnlyList<string> _labels;
-    private readonly BufferPool<RunBuffers> _buffers = new();
+    private readonly BufferPool<RunBuffers> _buffers;
 
     public ImageClassifier(ModelStore store, string modelId = DefaultModelId) : base(store, modelId)
     {
         (_height, _width) = FixedInputSize();
         _labels = store.Labels(modelId);
+        _buffers = new(() => RunBuffers.ForFixedShapes(Session, Session.Outputs[0].Name));
     }
 
     public IReadOnlyList<Classification> Classify(PixelBuffer rgb, int topK = 5)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
-        var buffers = _buffers.TryRent() ?? RunBuffers.ForFixedShapes(Session, Session.Outputs[0].Name);
-        try
+        using var lease = _buffers.Rent();
+        var buffers = lease.Item;
+        if (buffers.Input is Tensor<Half> half)
         {
-            if (buffers.Input is Tensor<Half> half)
-            {
-                Prepare(rgb, half.Data);
-            }
-            else
-            {
-                Prepare(rgb, buffers.Input.As<float>().Data);
-            }
-            buffers.Run();
-            var output = buffers.Output(0);
-            // Scores are read only inside this block; classifications copy them.
-            var probabilities = output.ElementType == TensorElementType.Float16
-                ? Array.ConvertAll(output.As<Half>().Data, h => (float)h)
-                : output.As<float>().Data;
+            Prepare(rgb, half.Data);
+        }
+        else
+        {
+            Prepare(rgb, buffers.Input.As<float>().Data);
+        }
+        buffers.Run();
+        var output = buffers.Output(0);
+        // The scores are read before the lease ends (at return); the classifications copy them.
+        var probabilities = output.ElementType == TensorElementType.Float16
+            ? Array.ConvertAll(output.As<Half>().Data, h => (float)h)
+            : output.As<float>().Data;
 
-            return TopK(probabilities, topK)
-                .Select(i => new Classification(i < _labels.Count ? _labels[i] : $"class {i}", i, probabilities[i]))
-                .ToArray();
-        }
-        finally
-        {
-            _buffers.Return(buffers);
-        }
+        return TopK(probabilities, topK)
+            .Select(i => new Classification(i < _labels.Count ? _labels[i] : $"class {i}", i, probabilities[i]))
+            .ToArray();
     }
 
     private void Prepare<T>(PixelBuffer rgb, T[] input) where T : unmanaged, System.Numerics.INumberBase<T> =>

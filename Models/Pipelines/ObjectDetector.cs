@@ -16,7 +16,7 @@ public sealed class ObjectDetector : ModelPipeline
     private readonly int _height;
     private readonly int _width;
     private readonly IReadOnlyList<string> _labels;
-    private readonly BufferPool<RunBuffers> _buffers = new();
+    private readonly BufferPool<RunBuffers> _buffers;
 
     public ObjectDetector(ModelStore store, string modelId = DefaultModelId, float scoreThreshold = 0.3f, float nmsIoU = 0.45f)
         : base(store, modelId)
@@ -25,6 +25,7 @@ public sealed class ObjectDetector : ModelPipeline
         _labels = store.Labels(modelId);
         ScoreThreshold = scoreThreshold;
         NmsIoU = nmsIoU;
+        _buffers = new(() => RunBuffers.ForFixedShapes(Session, Session.Outputs[0].Name));
     }
 
     public float ScoreThreshold { get; }
@@ -33,19 +34,13 @@ public sealed class ObjectDetector : ModelPipeline
     public IReadOnlyList<ObjectDetection> Detect(PixelBuffer rgb)
     {
         var scale = BoxMath.LetterboxScale(rgb.Width, rgb.Height, _width, _height);
-        var buffers = _buffers.TryRent() ?? RunBuffers.ForFixedShapes(Session, Session.Outputs[0].Name);
-        try
-        {
-            TensorWriter.Resize<float>(rgb, buffers.Input.As<float>().Data, _width, _height,
-                (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw, PadValue);
-            buffers.Run();
-            var output = buffers.Output(0).As<float>();
-            return Decode(output.Data, (int)output.Shape[2], scale, rgb.Width, rgb.Height);
-        }
-        finally
-        {
-            _buffers.Return(buffers);
-        }
+        using var lease = _buffers.Rent();
+        var buffers = lease.Item;
+        TensorWriter.Resize<float>(rgb, buffers.Input.As<float>().Data, _width, _height,
+            (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw, PadValue);
+        buffers.Run();
+        var output = buffers.Output(0).As<float>();
+        return Decode(output.Data, (int)output.Shape[2], scale, rgb.Width, rgb.Height);
     }
 
     private ObjectDetection[] Decode(ReadOnlySpan<float> rows, int rowLength, float scale, int imageWidth, int imageHeight)

@@ -14,7 +14,7 @@ public sealed class UltraFaceDetector : ModelPipeline, IFaceDetector
 
     private readonly int _height;
     private readonly int _width;
-    private readonly BufferPool<RunBuffers> _buffers = new();
+    private readonly BufferPool<RunBuffers> _buffers;
 
     public UltraFaceDetector(ModelStore store, string modelId = DefaultModelId, float scoreThreshold = 0.7f, float nmsIoU = 0.3f)
         : base(store, modelId)
@@ -22,6 +22,7 @@ public sealed class UltraFaceDetector : ModelPipeline, IFaceDetector
         (_height, _width) = FixedInputSize();
         ScoreThreshold = scoreThreshold;
         NmsIoU = nmsIoU;
+        _buffers = new(() => RunBuffers.ForFixedShapes(Session, "scores", "boxes"));
     }
 
     public float ScoreThreshold { get; }
@@ -29,18 +30,12 @@ public sealed class UltraFaceDetector : ModelPipeline, IFaceDetector
 
     public IReadOnlyList<FaceDetection> Detect(PixelBuffer rgb)
     {
-        var buffers = _buffers.TryRent() ?? RunBuffers.ForFixedShapes(Session, "scores", "boxes");
-        try
-        {
-            TensorWriter.Resize<float>(rgb, buffers.Input.As<float>().Data, _width, _height, _width, _height, ChannelOrder.Rgb,
-                PixelNormalisation.Uniform(127f, 1f / 128f));
-            buffers.Run();
-            return Decode(buffers.Output(0).As<float>().Data, buffers.Output(1).As<float>().Data, rgb.Width, rgb.Height);
-        }
-        finally
-        {
-            _buffers.Return(buffers);
-        }
+        using var lease = _buffers.Rent();
+        var buffers = lease.Item;
+        TensorWriter.Resize<float>(rgb, buffers.Input.As<float>().Data, _width, _height, _width, _height, ChannelOrder.Rgb,
+            PixelNormalisation.Uniform(127f, 1f / 128f));
+        buffers.Run();
+        return Decode(buffers.Output(0).As<float>().Data, buffers.Output(1).As<float>().Data, rgb.Width, rgb.Height);
     }
 
     private FaceDetection[] Decode(ReadOnlySpan<float> scores, ReadOnlySpan<float> boxes, int imageWidth, int imageHeight)

@@ -34,18 +34,12 @@ public sealed class YuNetDetector : ModelPipeline, IFaceDetector
     public IReadOnlyList<FaceDetection> Detect(PixelBuffer rgb)
     {
         var (height, width, scale) = InputGeometry(rgb);
-        var buffers = RentBuffers(height, width);
-        try
-        {
-            TensorWriter.Resize<float>(rgb, buffers.Input.As<float>().Data, width, height,
-                (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw);
-            buffers.Run();
-            return Decode(buffers, width, scale, rgb.Width, rgb.Height);
-        }
-        finally
-        {
-            _buffers.Return(buffers);
-        }
+        using var lease = RentBuffers(height, width);
+        var buffers = lease.Item;
+        TensorWriter.Resize<float>(rgb, buffers.Input.As<float>().Data, width, height,
+            (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw);
+        buffers.Run();
+        return Decode(buffers, width, scale, rgb.Width, rgb.Height);
     }
 
     private FaceDetection[] Decode(RunBuffers outputs, int width, float scale, int imageWidth, int imageHeight)
@@ -89,15 +83,15 @@ public sealed class YuNetDetector : ModelPipeline, IFaceDetector
     }
 
     /// <summary>Pooled buffers for this input size; ones pooled for another size (dynamic model only) are dropped.</summary>
-    private RunBuffers RentBuffers(int height, int width)
+    private BufferPool<RunBuffers>.Lease RentBuffers(int height, int width)
     {
         var buffers = _buffers.TryRent();
         if (buffers is not null && buffers.Input.Shape[2] == height && buffers.Input.Shape[3] == width)
         {
-            return buffers;
+            return _buffers.Lend(buffers);
         }
         var outputs = _outputs.Select(o => (o.Name, new long[] { 1, height / o.Stride * (width / o.Stride), o.ValuesPerCell })).ToArray();
-        return new RunBuffers(Session, [1, 3, height, width], outputs);
+        return _buffers.Lend(new RunBuffers(Session, [1, 3, height, width], outputs));
     }
 
     private (int Height, int Width, float Scale) InputGeometry(PixelBuffer rgb)

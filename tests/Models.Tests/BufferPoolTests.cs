@@ -31,6 +31,36 @@ public sealed class BufferPoolTests
     }
 
     [Fact]
+    public void A_lease_makes_an_item_when_none_is_idle_and_gives_it_back_when_disposed()
+    {
+        var made = 0;
+        var pool = new BufferPool<object>(() => { made++; return new object(); }, capacity: 4);
+
+        object first;
+        using (var lease = pool.Rent())
+        {
+            first = lease.Item;
+            Assert.Equal(0, pool.IdleCount);
+        }
+
+        using var again = pool.Rent();
+        Assert.Same(first, again.Item);
+        Assert.Equal(1, made);
+    }
+
+    [Fact]
+    public void Renting_from_a_pool_without_a_factory_needs_try_rent()
+    {
+        var pool = new BufferPool<object>(capacity: 1);
+
+        Assert.Throws<InvalidOperationException>(() => pool.Rent());
+        using (pool.Lend(new object()))
+        {
+        }
+        Assert.Equal(1, pool.IdleCount);
+    }
+
+    [Fact]
     public void Default_capacity_is_twice_the_cores()
     {
         Assert.Equal(Environment.ProcessorCount * 2, new BufferPool<object>().Capacity);

@@ -63,9 +63,15 @@ public sealed class ComputeGateTests
     [Fact]
     public void Refuses_zero_slots() => Assert.Throws<ArgumentOutOfRangeException>(() => new ComputeGate(0));
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 3)]
+    public void Configured_slots_are_used_as_given(int configured, int expected) =>
+        Assert.Equal(expected, new ComputeOptions { Slots = configured }.EffectiveSlots);
+
     [Fact]
-    public void Default_slots_are_half_the_cores_and_at_least_one() =>
-        Assert.Equal(Math.Max(1, Environment.ProcessorCount / 2), new ComputeOptions().EffectiveSlots);
+    public void Unset_slots_leave_cores_for_the_other_services_but_never_fewer_than_one() =>
+        Assert.InRange(new ComputeOptions().EffectiveSlots, 1, Math.Max(1, Environment.ProcessorCount - 1));
 
     private static async Task<bool> IsHeldAsync(ComputeGate gate)
     {

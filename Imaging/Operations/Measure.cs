@@ -15,7 +15,7 @@ internal static class Measure
     public static (double Mean, double Deviation)[] BandStatistics(VipsImage image)
     {
         using var stats = image.Apply("stats").Then(s => s.Apply("cast", op => op.SetEnum("format", "double")));
-        var table = ReadDoubles(stats);
+        var table = stats.WriteToArray<double>();
         var columns = stats.Width; // min, max, sum, sum², mean, deviation, x/y of min and max
         var result = new (double, double)[stats.Height - 1];
         for (var band = 0; band < result.Length; band++)
@@ -26,12 +26,6 @@ internal static class Measure
 
         return result;
     }
-
-    /// <summary>Copies an image's pixels out as they are stored (double images only).</summary>
-    public static double[] ReadDoubles(VipsImage image) => image.WriteToArray<double>();
-
-    /// <summary>Copies a 32-bit unsigned image (e.g. a histogram from hist_find) out.</summary>
-    public static uint[] ReadUInts(VipsImage image) => image.WriteToArray<uint>();
 
     private static double Scalar(VipsImage image, string operation)
     {

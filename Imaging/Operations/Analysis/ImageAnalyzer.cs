@@ -32,7 +32,7 @@ public static class ImageAnalyzer
     {
         using var rgb = image.ToUcharRgb();
         using var histogram = rgb.Apply("hist_find");
-        var counts = Measure.ReadUInts(histogram); // 256 bins, bands interleaved
+        var counts = histogram.WriteToArray<uint>(); // 256 bins, bands interleaved
         var channels = new ChannelHistogram[3];
         for (var band = 0; band < 3; band++)
         {

@@ -119,8 +119,10 @@ public sealed class PreprocessConsumer(
     private async Task FailAsync(ImageUploadedV1 message, string reason, CancellationToken ct)
     {
         logger.LogWarning("Image {ImageId} failed preprocessing: {Reason}", message.ImageId, reason);
-        await images.UpdateStatusAsync(message.ImageId, ImageStatus.Failed, reason, ct);
+        // The job item first: a reader who sees the image failed must see the job count it (completing the item again
+        // after a crash in between is idempotent, and the redelivered message fails the image again).
         await jobs.CompleteAsync(message.JobId, message.JobItemIndex, message.ImageId, null, reason, ct);
+        await images.UpdateStatusAsync(message.ImageId, ImageStatus.Failed, reason, ct);
         await redis.DeleteAsync([CacheKeys.Result(message.ImageId)], ct);
     }
 }

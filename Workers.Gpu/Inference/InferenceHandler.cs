@@ -86,8 +86,9 @@ public sealed class InferenceHandler(
     private async Task FailAsync(InferenceRequestedV1 request, string reason, CancellationToken ct)
     {
         logger.LogWarning("Image {ImageId} failed inference: {Reason}", request.ImageId, reason);
-        await images.UpdateStatusAsync(request.ImageId, ImageStatus.Failed, reason, ct);
+        // The job item first: a reader who sees the image failed must see the job count it (see the Preprocessor's FailAsync).
         await jobs.CompleteAsync(request.JobId, request.JobItemIndex, request.ImageId, null, reason, ct);
+        await images.UpdateStatusAsync(request.ImageId, ImageStatus.Failed, reason, ct);
         await DropCachedResultAsync(request.ImageId, ct);
     }
 

@@ -34,7 +34,7 @@ public sealed class AckAfterDatabaseWriteTests(ServersFixture servers)
         var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
         await using var kit = await RabbitTestKit.CreateAsync(servers);
         await using var publisher = new MessagePublisher(kit.Connection);
-        using var network = TcpProxy.Start(servers.RabbitMq.Port);
+        using var network = TcpProxy.Start(servers.RabbitMqUri.Port);
         await using var doomedConnection = await servers.ConnectAsync(network.Port);
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var never = new TaskCompletionSource();

@@ -108,7 +108,7 @@ public sealed class QueueConsumerTests(ServersFixture servers)
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
         await using var publisher = new MessagePublisher(kit.Connection);
-        using var network = TcpProxy.Start(servers.RabbitMq.Port);
+        using var network = TcpProxy.Start(servers.RabbitMqUri.Port);
         await using var doomedConnection = await servers.ConnectAsync(network.Port);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var never = new TaskCompletionSource();

@@ -1,29 +1,27 @@
-using VisionAspire.Hosting.Servers;
 using VisionAspire.Redis;
+using VisionAspire.TestSupport.Aspire;
 
 namespace VisionAspire.Infrastructure.Tests.Redis;
 
-/// <summary>A real redis-server on a free loopback port, shared by the tests of one class.</summary>
+/// <summary>A real redis-server (the AppHost's resource, through Aspire.Hosting.Testing), shared by the tests of one class.</summary>
 public sealed class RedisServerFixture : IAsyncLifetime
 {
-    private readonly TempDirectory _directory = new();
-
-    public RedisServerProcess Server { get; private set; } = null!;
+    private TestServers _servers = null!;
 
     public RedisClient Client { get; private set; } = null!;
 
-    public string ConnectionString => Server.ConnectionString;
+    public string ConnectionString { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Server = await RedisServerProcess.StartAsync(new ServerOptions { DataDirectory = _directory.Path });
-        Client = await RedisClient.ConnectAsync(Server.ConnectionString);
+        _servers = await TestServers.StartAsync(TestServers.Redis);
+        ConnectionString = await _servers.ConnectionStringAsync(TestServers.Redis);
+        Client = await RedisClient.ConnectAsync(ConnectionString);
     }
 
     public async Task DisposeAsync()
     {
         await Client.DisposeAsync();
-        await Server.DisposeAsync();
-        _directory.Dispose();
+        await _servers.DisposeAsync();
     }
 }

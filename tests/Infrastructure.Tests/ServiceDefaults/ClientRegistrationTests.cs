@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using RabbitMQ.Client;
-using VisionAspire.Hosting.Servers;
+using VisionAspire.TestSupport;
 using VisionAspire.Infrastructure.Tests.Redis;
 using VisionAspire.Redis;
 using VisionAspire.Storage;
@@ -33,7 +33,7 @@ public sealed class ClientRegistrationTests(RedisServerFixture redis) : IClassFi
     [Fact]
     public async Task Unreachable_redis_makes_health_unhealthy_but_alive_ok()
     {
-        var port = LoopbackPorts.GetFree();
+        var port = FreePort.Get();
         await using var app = await TestWebApp.StartAsync(
             new Dictionary<string, string?> { ["ConnectionStrings:cache"] = $"127.0.0.1:{port},connectTimeout=500" },
             builder => builder.AddRedisClient("cache"));

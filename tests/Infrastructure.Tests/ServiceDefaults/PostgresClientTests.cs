@@ -2,29 +2,28 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using VisionAspire.Hosting.Servers;
+using VisionAspire.TestSupport.Aspire;
 
 namespace VisionAspire.Infrastructure.Tests.ServiceDefaults;
 
 public sealed class PostgresClientTests : IAsyncLifetime
 {
-    private readonly TempDirectory _directory = new();
-    private PostgresServerProcess _postgres = null!;
+    private TestServers _servers = null!;
+    private string _connectionString = null!;
 
-    public async Task InitializeAsync() =>
-        _postgres = await PostgresServerProcess.StartAsync(new ServerOptions { DataDirectory = Path.Combine(_directory.Path, "pg") });
-
-    public async Task DisposeAsync()
+    public async Task InitializeAsync()
     {
-        await _postgres.DisposeAsync();
-        _directory.Dispose();
+        _servers = await TestServers.StartAsync(TestServers.Postgres);
+        _connectionString = await _servers.ConnectionStringAsync(TestServers.Postgres);
     }
+
+    public async Task DisposeAsync() => await _servers.DisposeAsync();
 
     [Fact]
     public async Task AddNpgsqlDataSource_queries_the_real_server_and_reports_healthy()
     {
         await using var app = await TestWebApp.StartAsync(
-            new Dictionary<string, string?> { ["ConnectionStrings:visiondb"] = _postgres.ConnectionString + ";Database=postgres" },
+            new Dictionary<string, string?> { ["ConnectionStrings:visiondb"] = _connectionString + ";Database=postgres" },
             builder => builder.AddNpgsqlDataSource("visiondb"));
 
         var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();

@@ -93,7 +93,7 @@ public sealed class ResilienceTests
     [Fact]
     public async Task Connection_refused_is_retried_then_surfaces_as_HttpRequestException()
     {
-        var port = VisionAspire.Hosting.Servers.LoopbackPorts.GetFree();
+        var port = VisionAspire.TestSupport.FreePort.Get();
         await using var caller = await StartCallerAsync(new Uri($"http://127.0.0.1:{port}"), maxRetries: 1);
         var client = caller.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("http://flaky/flaky"));

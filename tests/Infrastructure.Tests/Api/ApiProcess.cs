@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using VisionAspire.Hosting.Processes;
+using VisionAspire.Hosting.Servers;
+using VisionAspire.TestSupport;
+
+namespace VisionAspire.Infrastructure.Tests.Api;
+
+/// <summary>The built Api (same configuration as these tests) as a child process on a free loopback port.</summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private ApiProcess(ChildProcess process, Uri address)
+    {
+        _process = process;
+        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(20) };
+    }
+
+    /// <summary>A client whose 20 s timeout turns a hanging request into a failure.</summary>
+    public HttpClient Http { get; }
+
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<configuration>/net10.0
+        var dll = Path.Combine(RepositoryRoot.Find()!, "Api", "bin", configuration, "net10.0", "VisionAspire.Api.dll");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPorts.GetFree()}");
+        var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)! };
+        startInfo.ArgumentList.Add(dll);
+        startInfo.Environment["ASPNETCORE_URLS"] = address.ToString();
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        var api = new ApiProcess(ChildProcess.Start(startInfo), address);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (!await api.IsAliveAsync())
+        {
+            if (api._process.HasExited || DateTime.UtcNow > deadline)
+            {
+                var output = string.Join('\n', api._process.RecentLines);
+                await api.DisposeAsync();
+                throw new InvalidOperationException($"The Api did not come up:\n{output}");
+            }
+
+            await Task.Delay(200);
+        }
+
+        return api;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _process.StopAsync(_process.StopSignal, TimeSpan.FromSeconds(10));
+        await _process.DisposeAsync();
+    }
+
+    private async Task<bool> IsAliveAsync()
+    {
+        try
+        {
+            using var response = await Http.GetAsync("/alive");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+}

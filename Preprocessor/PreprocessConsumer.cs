@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RabbitMQ.Client;
 using StackExchange.Redis;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
@@ -17,7 +16,7 @@ namespace VisionAspire.Preprocessor;
 /// propagate so the consumer base retries the message.
 /// </summary>
 public sealed class PreprocessConsumer(
-    IConnection connection,
+    BrokerConnection broker,
     ImageRepository images,
     OriginalImageSource originals,
     ImageAnalyzer analyzer,
@@ -27,7 +26,7 @@ public sealed class PreprocessConsumer(
     JobProgress jobs,
     IDatabase redis,
     IOptions<PreprocessingOptions> options,
-    ILogger<PreprocessConsumer> logger) : QueueConsumer<ImageUploadedV1>(connection, logger)
+    ILogger<PreprocessConsumer> logger) : QueueConsumer<ImageUploadedV1>(broker, logger)
 {
     protected override string QueueName => Queues.Preprocess;
 

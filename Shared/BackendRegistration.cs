@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using RabbitMQ.Client;
 using VisionAspire.Data;
 using VisionAspire.Messaging;
 
@@ -21,7 +20,7 @@ public static class BackendRegistration
         builder.AddObjectStoreClient(ResourceNames.Storage);
         builder.Services.AddVisionData();
         builder.Services.AddVisionMessaging();
-        builder.Services.AddSingleton(sp => new PublisherPool(sp.GetRequiredService<IConnection>()));
+        builder.Services.AddSingleton(sp => new PublisherPool(sp.GetRequiredService<BrokerConnection>()));
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using VisionAspire.Hosting.Processes;
 using VisionAspire.Hosting.Servers;
 using VisionAspire.TestSupport;
@@ -48,6 +49,16 @@ public sealed class ApiProcess : IAsyncDisposable
         }
 
         return api;
+    }
+
+    /// <summary>POST /api/v1/images with one shared photo made unique (so it is never a duplicate).</summary>
+    public async Task<HttpResponseMessage> UploadNewPhotoAsync()
+    {
+        var photo = UniqueImages.WithTag(SharedImages.Bytes(SharedImages.Names()[0]), Guid.NewGuid().ToString());
+        var file = new ByteArrayContent(photo);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        using var form = new MultipartFormDataContent { { file, "file", "photo.jpg" } };
+        return await Http.PostAsync("/api/v1/images", form);
     }
 
     public async ValueTask DisposeAsync()

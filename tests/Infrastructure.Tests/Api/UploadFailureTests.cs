@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using VisionAspire.Hosting.Servers;
-using VisionAspire.TestSupport;
 
 namespace VisionAspire.Infrastructure.Tests.Api;
 
@@ -53,7 +51,7 @@ public sealed class UploadFailureTests : IAsyncLifetime
     [Fact]
     public async Task Uploads_succeed_while_Redis_is_down_and_fail_fast_with_503_problem_details_while_Postgres_is_down()
     {
-        using (var upload = await UploadAsync())
+        using (var upload = await _api.UploadNewPhotoAsync())
         {
             Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         }
@@ -61,7 +59,7 @@ public sealed class UploadFailureTests : IAsyncLifetime
         var redisPort = _redis!.Port;
         await _redis.DisposeAsync();
         _redis = null;
-        using (var upload = await UploadAsync())
+        using (var upload = await _api.UploadNewPhotoAsync())
         {
             Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         }
@@ -69,22 +67,13 @@ public sealed class UploadFailureTests : IAsyncLifetime
 
         _redis = await StartRedisAsync(redisPort);
         await _postgres.DisposeAsync();
-        using (var upload = await UploadAsync())
+        using (var upload = await _api.UploadNewPhotoAsync())
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, upload.StatusCode);
             Assert.Equal("application/problem+json", upload.Content.Headers.ContentType?.MediaType);
             Assert.Contains("\"status\":503", await upload.Content.ReadAsStringAsync());
         }
         Assert.Equal("Unhealthy", await HealthAsync(HttpStatusCode.ServiceUnavailable));
-    }
-
-    private async Task<HttpResponseMessage> UploadAsync()
-    {
-        var photo = UniqueImages.WithTag(SharedImages.Bytes(SharedImages.Names()[0]), Guid.NewGuid().ToString());
-        var file = new ByteArrayContent(photo);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        using var form = new MultipartFormDataContent { { file, "file", "photo.jpg" } };
-        return await _api.Http.PostAsync("/api/v1/images", form);
     }
 
     private async Task<string> HealthAsync(HttpStatusCode expected)

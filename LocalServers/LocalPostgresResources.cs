@@ -17,7 +17,7 @@ public sealed class LocalPostgresServerResource(string name, string command, str
 
     public string DataDirectory => Path.Combine(WorkingDirectory, "data");
 
-    public Dictionary<string, string> Databases { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public List<LocalPostgresDatabaseResource> Databases { get; } = [];
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username=postgres;Password={PasswordParameter}");

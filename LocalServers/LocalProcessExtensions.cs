@@ -86,20 +86,17 @@ public static class LocalProcessExtensions
         {
             await using var connection = new NpgsqlConnection(serverConnectionString.Value);
             await connection.OpenAsync(ct);
-            foreach (var name in server.Databases.Values)
+            var notifications = ready.Services.GetRequiredService<ResourceNotificationService>();
+            foreach (var database in server.Databases)
             {
-                await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = name } } };
+                await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = database.DatabaseName } } };
                 if (await exists.ExecuteScalarAsync(ct) is null)
                 {
-                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"")}\"", connection);
+                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.DatabaseName.Replace("\"", "\"\"")}\"", connection);
                     await create.ExecuteNonQueryAsync(ct);
                 }
-            }
 
-            var notifications = ready.Services.GetRequiredService<ResourceNotificationService>();
-            foreach (var child in builder.Resources.OfType<LocalPostgresDatabaseResource>().Where(d => d.Parent == server))
-            {
-                await notifications.PublishUpdateAsync(child, s => s with { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
+                await notifications.PublishUpdateAsync(database, s => s with { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
             }
         });
 
@@ -112,7 +109,7 @@ public static class LocalProcessExtensions
             .WithHealthCheck(serverCheck);
 
         var local = new LocalPostgresDatabaseResource(database.Resource.Name, database.Resource.DatabaseName, server);
-        server.Databases[local.Name] = local.DatabaseName;
+        server.Databases.Add(local);
         var databaseConnectionString = ConnectionStringCapture(builder, local);
         var databaseCheck = $"{local.Name}_process_check";
         builder.Services.AddHealthChecks().AddNpgSql(_ => databaseConnectionString.Value, name: databaseCheck);

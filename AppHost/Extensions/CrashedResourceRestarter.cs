@@ -6,7 +6,7 @@ namespace VisionAspire.AppHost.Extensions;
 
 /// <summary>
 /// Starts a service or server again when it exits without being asked to (a crash, a kill): Aspire leaves such a
-/// resource Exited. The delay doubles per crash from 1 s up to 30 s and starts over after a minute of good running.
+/// resource Finished (or Exited). The delay doubles per crash from 1 s up to 30 s and starts over after a minute of good running.
 /// A resource seen Stopping first (a stop from the dashboard, or the AppHost shutting down) is left alone.
 /// </summary>
 internal sealed class CrashedResourceRestarter(
@@ -42,7 +42,7 @@ internal sealed class CrashedResourceRestarter(
                 instance.RunningSince = DateTime.UtcNow;
                 instance.StopRequested = false;
             }
-            else if (state == KnownResourceStates.Exited && instance.RunningSince is { } since)
+            else if (state is not null && KnownResourceStates.TerminalStates.Contains(state) && instance.RunningSince is { } since)
             {
                 instance.RunningSince = null;
                 if (instance.StopRequested)

@@ -262,7 +262,7 @@ internal sealed class Orchestrator
         var environment = await ExecutableEnvironment.BuildAsync(executable, replica, instanceId, r => _runtimes[r], ct);
         instance.Update(s => s with { State = ResourceState.Starting });
 
-        // The child inherits this process's environment, so VISION_MODELS_DIR, VISION_ORT_LIB and the like pass through.
+        // The child inherits this process's environment, so VISION_MODELS_DIR and the like pass through.
         var startInfo = new ProcessStartInfo(executable.Command) { WorkingDirectory = executable.WorkingDirectory };
         if (executable is ProjectResource project)
         {

@@ -24,13 +24,15 @@ internal sealed class SessionFactory
     {
         _options = options;
         _log = options.Log ?? (message => Console.Error.WriteLine(message));
-        var built = Environment.Value.GetAvailableProviders().Contains(CudaProvider);
-        _tryCuda = options.Provider == ExecutionProvider.Cuda || (options.Provider == ExecutionProvider.Auto && built);
-        if (options.Provider == ExecutionProvider.Auto && !built)
+        _tryCuda = options.Provider == ExecutionProvider.Cuda || (options.Provider == ExecutionProvider.Auto && BuildHasCuda);
+        if (options.Provider == ExecutionProvider.Auto && !BuildHasCuda)
         {
             _log("ONNX Runtime is the CPU build: sessions run on the CPU. For CUDA build with -p:InferenceFlavor=Gpu.");
         }
     }
+
+    /// <summary>Whether this ONNX Runtime build has the CUDA provider (the GPU package); it cannot tell whether a GPU is there.</summary>
+    public static bool BuildHasCuda => Environment.Value.GetAvailableProviders().Contains(CudaProvider);
 
     /// <summary>The provider the next session gets: CUDA while it is wanted and has not failed, else CPU.</summary>
     public ExecutionProvider Provider =>

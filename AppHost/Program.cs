@@ -1,40 +1,46 @@
-using VisionAspire.Hosting;
-
 var builder = DistributedApplication.CreateBuilder(args);
 
-var cache = builder.AddRedis("cache");
+var cache = builder.AddRedis("cache")
+    .RunAsLocalProcessWithoutDocker();
 
-var postgres = builder.AddPostgres("postgres")
-    .WithDataVolume();
-var visionDb = postgres.AddDatabase("visiondb");
+var visionDb = builder.AddPostgres("postgres")
+    .WithDataVolume("postgres-data")
+    .AddDatabase("visiondb")
+    .RunAsLocalProcessWithoutDocker();
 
 var messaging = builder.AddRabbitMQ("messaging")
-    .WithDataVolume();
+    .WithDataVolume("messaging-data")
+    .RunAsLocalProcessWithoutDocker();
 
-var storage = builder.AddMinio("storage")
-    .WithDataVolume();
+var storage = builder.AddObjectStorage("storage");
 
+// Services
 builder.AddProject<Projects.Api>("api")
-    .WithHttpEndpoint()
+    .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
     .WithExternalHttpEndpoints()
     .WithReference(cache).WaitFor(cache)
     .WithReference(visionDb).WaitFor(visionDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(storage).WaitFor(storage);
+    .WithReference(storage).WaitFor(storage)
+    .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Preprocessor>("preprocessor")
-    .WithHttpEndpoint()
+    .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
     .WithReference(cache).WaitFor(cache)
     .WithReference(visionDb).WaitFor(visionDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(storage).WaitFor(storage);
+    .WithReference(storage).WaitFor(storage)
+    .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.Workers_Gpu>("workers")
     .WithReplicas(2)
-    .WithHttpEndpoint()
+    .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
+    .WithReference(cache).WaitFor(cache)
     .WithReference(visionDb).WaitFor(visionDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(storage).WaitFor(storage)
-    .WithReference(cache).WaitFor(cache);
+    .WithHttpHealthCheck("/health");
+
+builder.RestartCrashedResources();
 
 builder.Build().Run();

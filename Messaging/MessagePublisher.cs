@@ -8,7 +8,7 @@ namespace VisionAspire.Messaging;
 /// confirmed them; an unroutable message (no queue bound) fails with a PublishException instead of vanishing.
 /// Thread-safe: publishes share one confirm-enabled channel and are serialised on it.
 /// </summary>
-public sealed class MessagePublisher(IConnection connection) : IAsyncDisposable
+public sealed class MessagePublisher(BrokerConnection broker) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IChannel? _channel;
@@ -68,6 +68,7 @@ public sealed class MessagePublisher(IConnection connection) : IAsyncDisposable
             _channel = null;
         }
 
+        var connection = await broker.GetAsync(ct);
         _channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
         return _channel;

@@ -7,15 +7,17 @@ namespace VisionAspire.Messaging;
 public static class MessagingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="MessagePublisher"/> (singleton) over the <see cref="IConnection"/> already in DI
-    /// (AddRabbitMQClient) and a hosted service that declares the topology at start-up. Call it before
-    /// registering consumers: hosted services start in registration order (consumers also retry until their
-    /// queue exists).
+    /// Registers <see cref="BrokerConnection"/> over the <see cref="IConnection"/> already in DI (AddRabbitMQClient),
+    /// <see cref="MessagePublisher"/> (singleton), and a hosted service that declares the topology once the broker is
+    /// reachable, with a readiness health check that fails until it has.
     /// </summary>
     public static IServiceCollection AddVisionMessaging(this IServiceCollection services)
     {
-        services.TryAddSingleton(sp => new MessagePublisher(sp.GetRequiredService<IConnection>()));
-        services.AddHostedService<MessagingTopologyService>();
+        services.TryAddSingleton(sp => new BrokerConnection(() => sp.GetRequiredService<IConnection>()));
+        services.TryAddSingleton(sp => new MessagePublisher(sp.GetRequiredService<BrokerConnection>()));
+        services.TryAddSingleton<MessagingTopologyService>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessagingTopologyService>());
+        services.AddHealthChecks().AddCheck<MessagingTopologyService>(MessagingTopologyService.HealthCheckName);
         return services;
     }
 }

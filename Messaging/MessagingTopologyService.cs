@@ -1,35 +1,50 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
 namespace VisionAspire.Messaging;
 
-/// <summary>Declares the topology during host start-up, retrying while the broker is not reachable yet.</summary>
-public sealed class MessagingTopologyService(IConnection connection, ILogger<MessagingTopologyService> logger) : IHostedService
+/// <summary>
+/// Declares the topology once the broker is reachable, retrying in the background so the host starts (and answers
+/// health probes) meanwhile; its health check keeps the service unready until the topology is declared.
+/// Consumers retry on their own until their queue exists.
+/// </summary>
+public sealed class MessagingTopologyService(BrokerConnection broker, ILogger<MessagingTopologyService> logger)
+    : BackgroundService, IHealthCheck
 {
-    private const int MaxAttempts = 30;
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
+    public const string HealthCheckName = "messaging-topology";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
+    private readonly TaskCompletionSource _declared = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the exchanges and queues are declared.</summary>
+    public Task Declared => _declared.Task;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Declared.IsCompletedSuccessfully
+            ? HealthCheckResult.Healthy()
+            : new HealthCheckResult(context.Registration.FailureStatus, "The RabbitMQ topology is not declared yet."));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(200);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await MessagingTopology.DeclareAsync(connection, cancellationToken);
+                await MessagingTopology.DeclareAsync(await broker.GetAsync(stoppingToken), stoppingToken);
                 logger.LogInformation("RabbitMQ topology declared");
+                _declared.TrySetResult();
                 return;
             }
-            catch (Exception ex) when (ex is AlreadyClosedException or BrokerUnreachableException && attempt < MaxAttempts)
+            catch (Exception ex) when (ex is AlreadyClosedException or BrokerUnreachableException or OperationInterruptedException
+                                       && !stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning("RabbitMQ not ready for topology declaration (attempt {Attempt}): {Reason}", attempt, ex.Message);
-                await Task.Delay(delay, cancellationToken);
+                await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
             }
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -18,7 +18,7 @@ public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMe
 {
     private Channel<ReceivedMessage<T>>? _pending;
 
-    protected QueueBatchConsumer(IConnection connection, ILogger logger) : base(connection, logger)
+    protected QueueBatchConsumer(BrokerConnection broker, ILogger logger) : base(broker, logger)
     {
     }
 

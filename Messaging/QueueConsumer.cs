@@ -17,7 +17,7 @@ public abstract class QueueConsumer<T> : QueueConsumerBase<T> where T : IMessage
 {
     private readonly InFlightCounter _inFlight = new();
 
-    protected QueueConsumer(IConnection connection, ILogger logger) : base(connection, logger)
+    protected QueueConsumer(BrokerConnection broker, ILogger logger) : base(broker, logger)
     {
     }
 

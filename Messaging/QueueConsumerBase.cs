@@ -18,12 +18,12 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
     private const int MaxErrorHeaderLength = 500;
     private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(10);
 
-    private readonly IConnection _connection;
+    private readonly BrokerConnection _broker;
     private readonly CancellationTokenSource _abort = new();
 
-    private protected QueueConsumerBase(IConnection connection, ILogger logger)
+    private protected QueueConsumerBase(BrokerConnection broker, ILogger logger)
     {
-        _connection = connection;
+        _broker = broker;
         Logger = logger;
     }
 
@@ -101,7 +101,8 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
 
     private async Task ConsumeUntilClosedAsync(Action onConsuming, CancellationToken stoppingToken)
     {
-        await using var channel = await _connection.CreateChannelAsync(
+        var connection = await _broker.GetAsync(stoppingToken);
+        await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
                 consumerDispatchConcurrency: DispatchConcurrency), stoppingToken);
         await channel.BasicQosAsync(prefetchSize: 0, PrefetchCount, global: false, stoppingToken);

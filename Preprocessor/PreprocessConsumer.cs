@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Options;
-using RabbitMQ.Client;
+using StackExchange.Redis;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
 using VisionAspire.Imaging;
 using VisionAspire.Messaging;
 using VisionAspire.Models;
 using VisionAspire.Preprocessor.Analysis;
-using VisionAspire.Redis;
 using VisionAspire.Shared;
 
 namespace VisionAspire.Preprocessor;
@@ -17,7 +16,7 @@ namespace VisionAspire.Preprocessor;
 /// propagate so the consumer base retries the message.
 /// </summary>
 public sealed class PreprocessConsumer(
-    IConnection connection,
+    BrokerConnection broker,
     ImageRepository images,
     OriginalImageSource originals,
     ImageAnalyzer analyzer,
@@ -25,9 +24,9 @@ public sealed class PreprocessConsumer(
     PublisherPool publisher,
     WorkingCopies workingCopies,
     JobProgress jobs,
-    IRedisClient redis,
+    IDatabase redis,
     IOptions<PreprocessingOptions> options,
-    ILogger<PreprocessConsumer> logger) : QueueConsumer<ImageUploadedV1>(connection, logger)
+    ILogger<PreprocessConsumer> logger) : QueueConsumer<ImageUploadedV1>(broker, logger)
 {
     protected override string QueueName => Queues.Preprocess;
 
@@ -67,7 +66,7 @@ public sealed class PreprocessConsumer(
         }
 
         await publisher.PublishAsync(Queues.ForKind(analysis.Kind), ToRequest(message, analysis), ct);
-        logger.LogInformation("Preprocessed {ImageId}: {Width}x{Height}, {Faces} face(s), kind {Kind}",
+        logger.LogDebug("Preprocessed {ImageId}: {Width}x{Height}, {Faces} face(s), kind {Kind}",
             image.Id, analysis.Width, analysis.Height, analysis.Faces.Count, analysis.Kind);
     }
 
@@ -119,8 +118,24 @@ public sealed class PreprocessConsumer(
     private async Task FailAsync(ImageUploadedV1 message, string reason, CancellationToken ct)
     {
         logger.LogWarning("Image {ImageId} failed preprocessing: {Reason}", message.ImageId, reason);
-        await images.UpdateStatusAsync(message.ImageId, ImageStatus.Failed, reason, ct);
+        // The job item first: a reader who sees the image failed must see the job count it (completing the item again
+        // after a crash in between is idempotent, and the redelivered message fails the image again).
         await jobs.CompleteAsync(message.JobId, message.JobItemIndex, message.ImageId, null, reason, ct);
-        await redis.DeleteAsync([CacheKeys.Result(message.ImageId)], ct);
+        await images.UpdateStatusAsync(message.ImageId, ImageStatus.Failed, reason, ct);
+        await DropCachedResultAsync(message.ImageId);
+    }
+
+    /// <summary>Drops the Api's cached view of the image; Redis being down must not stop the failure being recorded.</summary>
+    private async Task DropCachedResultAsync(Guid imageId)
+    {
+        try
+        {
+            await redis.KeyDeleteAsync(CacheKeys.Result(imageId));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Only terminal states are cached; a stale entry expires within the hour.
+            logger.LogWarning(ex, "Dropping the cached result of {ImageId} failed", imageId);
+        }
     }
 }

@@ -1,25 +1,34 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 using OpenTelemetry.Logs;
-using VisionAspire.ServiceDefaults.Resilience;
-using VisionAspire.ServiceDefaults.ServiceDiscovery;
-using VisionAspire.ServiceDefaults.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// What every service shares, shaped like Aspire's ServiceDefaults template: OpenTelemetry, health checks,
-/// service discovery and resilience for outgoing HTTP.
+/// What every service shares, as in Aspire's ServiceDefaults template: OpenTelemetry (logs, traces, metrics;
+/// OTLP export when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), default health checks, service discovery and
+/// the standard resilience handler on every HttpClient.
 /// </summary>
 public static class Extensions
 {
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
+    public const string ReadinessProbePath = "/health/ready";
+    public const string LivenessProbePath = "/health/live";
     public const string LiveTag = "live";
+
+    /// <summary>
+    /// The services' own ActivitySources and Meters are named <c>VisionAspire.&lt;area&gt;</c>; this wildcard
+    /// listens to all of them, so a new source or meter needs no registration here.
+    /// </summary>
+    public const string OwnTelemetryNames = "VisionAspire.*";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -27,42 +36,39 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
 
         builder.Services.AddServiceDiscovery();
-        builder.Services.AddHttpResilience();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            // Resilience outermost, so each retry resolves the service again (and may pick another replica).
-            http.AddHttpMessageHandler(sp => sp.GetRequiredService<ResilienceHandler>());
-            http.AddHttpMessageHandler(sp => sp.GetRequiredService<ServiceDiscoveryHandler>());
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
         });
         return builder;
     }
 
-    /// <summary>
-    /// Logs, traces and metrics through the OpenTelemetry SDK; exported with OTLP only when
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured. Also registers the service's own
-    /// <see cref="ActivitySource"/>, named after the service, for injection.
-    /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var settings = TelemetrySettings.From(builder.Configuration, builder.Environment);
-        builder.Services.AddSingleton(settings);
-
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
-        builder.Services.ConfigureOpenTelemetryLoggerProvider(logging =>
-        {
-            logging.ConfigureResource(settings.ConfigureResource);
-            if (settings.Otlp is { } otlp)
-            {
-                logging.AddOtlpExporter(options => otlp.Apply(options, "v1/logs"));
-            }
-        });
 
-        builder.Services.AddSingleton(new ActivitySource(settings.ServiceName));
-        builder.Services.AddHostedService<TelemetryProviders>();
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(OwnTelemetryNames))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                .AddSource(OwnTelemetryNames)
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
         return builder;
     }
 
@@ -74,16 +80,20 @@ public static class Extensions
     }
 
     /// <summary>
-    /// <c>/health</c>: every check must pass (ready for traffic). <c>/alive</c>: only the checks tagged "live".
-    /// Mapped in every environment: the AppHost and Kubernetes probes need them.
+    /// <c>/health</c> (and <c>/health/ready</c>): every check; a Degraded check still answers 200.
+    /// <c>/alive</c> (and <c>/health/live</c>): only the checks tagged "live", so a dependency outage never gets
+    /// the process restarted. Mapped in every environment: the AppHost and Kubernetes probes need them.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        var live = new HealthCheckOptions { Predicate = registration => registration.Tags.Contains(LiveTag) };
         app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
-        {
-            Predicate = registration => registration.Tags.Contains(LiveTag),
-        });
+        app.MapHealthChecks(ReadinessProbePath);
+        app.MapHealthChecks(AlivenessEndpointPath, live);
+        app.MapHealthChecks(LivenessProbePath, live);
         return app;
     }
+
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments(HealthEndpointPath) || path.StartsWithSegments(AlivenessEndpointPath);
 }

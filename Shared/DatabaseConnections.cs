@@ -1,33 +1,22 @@
-using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace VisionAspire.Shared;
 
-/// <summary>Client-side tuning of the services' Postgres connection string.</summary>
+/// <summary>Client-side tuning of the services' Postgres data source.</summary>
 public static class DatabaseConnections
 {
     private const int AutoPreparedStatements = 64;
 
     /// <summary>
-    /// Turns on Npgsql's automatic statement preparation for connection string <paramref name="connectionName"/>
-    /// (unless it sets Max Auto Prepare itself): the services run a few dozen statements over and over, and a
-    /// prepared one skips Postgres' parse and plan on every call. Call before the data source is built.
+    /// Turns on Npgsql's automatic statement preparation (unless the connection string sets Max Auto Prepare
+    /// itself): the services run a few dozen statements over and over, and a prepared one skips Postgres' parse
+    /// and plan on every call.
     /// </summary>
-    public static void EnableAutoPrepare(IConfiguration configuration, string connectionName)
+    public static void EnableAutoPrepare(NpgsqlDataSourceBuilder dataSource)
     {
-        var key = $"ConnectionStrings:{connectionName}";
-        if (configuration[key] is not { Length: > 0 } value)
+        if (dataSource.ConnectionStringBuilder.MaxAutoPrepare == 0)
         {
-            return;   // the data source registration reports the missing connection string
+            dataSource.ConnectionStringBuilder.MaxAutoPrepare = AutoPreparedStatements;
         }
-
-        var connection = new NpgsqlConnectionStringBuilder(value);
-        if (connection.MaxAutoPrepare > 0)
-        {
-            return;
-        }
-
-        connection.MaxAutoPrepare = AutoPreparedStatements;
-        configuration[key] = connection.ConnectionString;
     }
 }

@@ -1,4 +1,3 @@
-using RabbitMQ.Client;
 using VisionAspire.Contracts;
 using VisionAspire.Messaging;
 
@@ -17,10 +16,10 @@ public sealed class PublisherPool : IAsyncDisposable
     private readonly MessagePublisher[] _publishers;
     private int _next = -1;
 
-    public PublisherPool(IConnection connection, int size = DefaultSize)
+    public PublisherPool(BrokerConnection broker, int size = DefaultSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        _publishers = Enumerable.Range(0, size).Select(_ => new MessagePublisher(connection)).ToArray();
+        _publishers = Enumerable.Range(0, size).Select(_ => new MessagePublisher(broker)).ToArray();
     }
 
     public Task PublishAsync<T>(string routingKey, T message, CancellationToken ct = default) where T : IMessage

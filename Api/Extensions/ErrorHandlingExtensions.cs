@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Npgsql;
+using RabbitMQ.Client.Exceptions;
 
 namespace VisionAspire.Api.Extensions;
 
@@ -20,6 +21,7 @@ public static class ErrorHandlingExtensions
     {
         BadHttpRequestException bad => bad.StatusCode,
         NpgsqlException or SocketException or TimeoutException => StatusCodes.Status503ServiceUnavailable,
+        BrokerUnreachableException or AlreadyClosedException => StatusCodes.Status503ServiceUnavailable,
         OperationCanceledException => StatusCodes.Status499ClientClosedRequest,
         _ => StatusCodes.Status500InternalServerError,
     };

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using StackExchange.Redis;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
-using VisionAspire.Redis;
 using VisionAspire.Shared;
 
 namespace VisionAspire.Api.Images;
@@ -14,7 +14,7 @@ namespace VisionAspire.Api.Images;
 public sealed class ImageQueries(
     ImageRepository images,
     PredictionRepository predictions,
-    IRedisClient redis,
+    IDatabase redis,
     ILogger<ImageQueries> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -65,7 +65,7 @@ public sealed class ImageQueries(
     {
         try
         {
-            var json = await redis.GetStringAsync(CacheKeys.Result(id), ct);
+            var json = (byte[]?)await redis.StringGetAsync(CacheKeys.Result(id));
             return json is null ? null : JsonSerializer.Deserialize<ImageResponse>(json, Json);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -79,7 +79,7 @@ public sealed class ImageQueries(
     {
         try
         {
-            await redis.SetStringAsync(CacheKeys.Result(response.Id), JsonSerializer.Serialize(response, Json), CacheKeys.ResultExpiry, ct: ct);
+            await redis.StringSetAsync(CacheKeys.Result(response.Id), JsonSerializer.SerializeToUtf8Bytes(response, Json), CacheKeys.ResultExpiry);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using StackExchange.Redis;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
-using VisionAspire.Redis;
 using VisionAspire.Shared;
 using VisionAspire.Storage;
 
@@ -26,7 +26,7 @@ public sealed class ImageUploader(
     ImageRepository images,
     JobRepository jobs,
     IObjectStore store,
-    IRedisClient redis,
+    IDatabase redis,
     PublisherPool publisher,
     ILogger<ImageUploader> logger)
 {
@@ -106,7 +106,7 @@ public sealed class ImageUploader(
     {
         try
         {
-            await redis.SetAsync(CacheKeys.OriginalBytes(imageId), data, CacheKeys.OriginalBytesExpiry, ct: ct);
+            await redis.StringSetAsync(CacheKeys.OriginalBytes(imageId), data, CacheKeys.OriginalBytesExpiry);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RabbitMQ.Client;
 using VisionAspire.Contracts;
 using VisionAspire.Messaging;
 
@@ -10,8 +9,8 @@ namespace VisionAspire.Workers.Gpu.Inference;
 /// (the models have a fixed batch of 1, so "batching" means concurrent runs). Replicas share the queue.
 /// </summary>
 public abstract class InferenceConsumer(
-    IConnection connection, InferenceHandler handler, IOptions<WorkerInferenceOptions> options, ILogger logger)
-    : QueueBatchConsumer<InferenceRequestedV1>(connection, logger)
+    BrokerConnection broker, InferenceHandler handler, IOptions<WorkerInferenceOptions> options, ILogger logger)
+    : QueueBatchConsumer<InferenceRequestedV1>(broker, logger)
 {
     protected override int BatchSize => options.Value.BatchSize;
 
@@ -20,15 +19,15 @@ public abstract class InferenceConsumer(
 }
 
 public sealed class FaceInferenceConsumer(
-    IConnection connection, InferenceHandler handler, IOptions<WorkerInferenceOptions> options, ILogger<FaceInferenceConsumer> logger)
-    : InferenceConsumer(connection, handler, options, logger)
+    BrokerConnection broker, InferenceHandler handler, IOptions<WorkerInferenceOptions> options, ILogger<FaceInferenceConsumer> logger)
+    : InferenceConsumer(broker, handler, options, logger)
 {
     protected override string QueueName => Queues.InferFace;
 }
 
 public sealed class ObjectInferenceConsumer(
-    IConnection connection, InferenceHandler handler, IOptions<WorkerInferenceOptions> options, ILogger<ObjectInferenceConsumer> logger)
-    : InferenceConsumer(connection, handler, options, logger)
+    BrokerConnection broker, InferenceHandler handler, IOptions<WorkerInferenceOptions> options, ILogger<ObjectInferenceConsumer> logger)
+    : InferenceConsumer(broker, handler, options, logger)
 {
     protected override string QueueName => Queues.InferObject;
 }

@@ -1,7 +1,7 @@
+using StackExchange.Redis;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
 using VisionAspire.Imaging;
-using VisionAspire.Redis;
 using VisionAspire.Shared;
 
 namespace VisionAspire.Workers.Gpu.Inference;
@@ -21,7 +21,7 @@ public sealed class InferenceHandler(
     ObjectInference objects,
     ComputeGate compute,
     JobProgress jobs,
-    IRedisClient redis,
+    IDatabase redis,
     ILogger<InferenceHandler> logger)
 {
     public async Task HandleAsync(InferenceRequestedV1 request, CancellationToken ct)
@@ -58,7 +58,7 @@ public sealed class InferenceHandler(
         var item = await jobs.ResolveItemAsync(request.JobId, request.JobItemIndex, image.Id, ct);
         await predictions.CompleteImageAsync(image.Id, rows, item, ct);
         await DropCachedResultAsync(image.Id, ct);
-        logger.LogInformation("Completed {ImageId} ({Kind}): {Rows} prediction(s)", image.Id, request.Kind, rows.Count);
+        logger.LogDebug("Completed {ImageId} ({Kind}): {Rows} prediction(s)", image.Id, request.Kind, rows.Count);
     }
 
     /// <summary>The image could not be claimed: it is gone, or already completed or failed.</summary>
@@ -86,8 +86,9 @@ public sealed class InferenceHandler(
     private async Task FailAsync(InferenceRequestedV1 request, string reason, CancellationToken ct)
     {
         logger.LogWarning("Image {ImageId} failed inference: {Reason}", request.ImageId, reason);
-        await images.UpdateStatusAsync(request.ImageId, ImageStatus.Failed, reason, ct);
+        // The job item first: a reader who sees the image failed must see the job count it (see the Preprocessor's FailAsync).
         await jobs.CompleteAsync(request.JobId, request.JobItemIndex, request.ImageId, null, reason, ct);
+        await images.UpdateStatusAsync(request.ImageId, ImageStatus.Failed, reason, ct);
         await DropCachedResultAsync(request.ImageId, ct);
     }
 
@@ -110,7 +111,7 @@ public sealed class InferenceHandler(
     {
         try
         {
-            await redis.DeleteAsync([CacheKeys.Result(imageId), CacheKeys.WorkingCopy(imageId, objects.WorkingSize)], ct);
+            await redis.KeyDeleteAsync([CacheKeys.Result(imageId), CacheKeys.WorkingCopy(imageId, objects.WorkingSize)]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

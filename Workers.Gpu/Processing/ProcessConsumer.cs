@@ -1,12 +1,11 @@
-using RabbitMQ.Client;
 using VisionAspire.Contracts;
 using VisionAspire.Messaging;
 
 namespace VisionAspire.Workers.Gpu.Processing;
 
 /// <summary>Consumes pipeline items from <see cref="Queues.Process"/>; replicas share the queue. Acked after the job item is recorded.</summary>
-public sealed class ProcessConsumer(IConnection connection, ProcessRequestHandler handler, ILogger<ProcessConsumer> logger)
-    : QueueConsumer<ProcessRequestedV1>(connection, logger)
+public sealed class ProcessConsumer(BrokerConnection broker, ProcessRequestHandler handler, ILogger<ProcessConsumer> logger)
+    : QueueConsumer<ProcessRequestedV1>(broker, logger)
 {
     protected override string QueueName => Queues.Process;
 

@@ -1,6 +1,6 @@
 using VisionAspire.E2E;
-using VisionAspire.Hosting;
-using VisionAspire.Hosting.Testing;
+using Aspire.Hosting.Testing;
+using VisionAspire.TestSupport.Aspire;
 
 // End-to-end benchmark: N uploads at concurrency C through the running topology, next to the in-process ceiling.
 var options = BenchOptions.Parse(args);
@@ -13,7 +13,7 @@ if (options.CeilingOnly)
     return;
 }
 
-DistributedApplication? app = null;
+TestAppHost? host = null;
 HttpClient api;
 if (options.ApiUrl is { } url)
 {
@@ -21,15 +21,8 @@ if (options.ApiUrl is { } url)
 }
 else
 {
-    var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
-    app = await appHost.BuildAsync();
-    await app.StartAsync();
-    foreach (var service in new[] { "api", "preprocessor", "workers" })
-    {
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(service);
-    }
-
-    api = app.CreateHttpClient("api");
+    host = await TestAppHost.StartAsync<Projects.AppHost>(["api", "preprocessor", "workers"]);
+    api = host.App.CreateHttpClient("api");
 }
 
 api.Timeout = TimeSpan.FromMinutes(5);
@@ -55,9 +48,9 @@ try
     Console.WriteLine($"end-to-end: {e2e.Completed} completed, {e2e.Failed} failed, {e2e.ImagesPerSecond:F2} images/s, p50 {e2e.P50Ms:F0} ms, p95 {e2e.P95Ms:F0} ms");
     Console.WriteLine(cpuReport);
 
-    if (app is not null)
+    if (host is not null)
     {
-        await app.StopAsync();   // the ceiling gets the cores to itself, as a lone process would
+        await host.App.StopAsync();   // the ceiling gets the cores to itself, as a lone process would
     }
 
     if (!options.SkipCeiling)
@@ -70,8 +63,8 @@ try
 finally
 {
     api.Dispose();
-    if (app is not null)
+    if (host is not null)
     {
-        await app.DisposeAsync();
+        await host.DisposeAsync();
     }
 }

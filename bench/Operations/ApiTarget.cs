@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using VisionAspire.Hosting;
-using VisionAspire.Hosting.Testing;
+using Aspire.Hosting.Testing;
+using VisionAspire.TestSupport.Aspire;
 
 namespace VisionAspire.Operations.Bench;
 
@@ -9,12 +9,12 @@ namespace VisionAspire.Operations.Bench;
 internal sealed class ApiTarget : IAsyncDisposable
 {
     private readonly HttpClient _http;
-    private readonly DistributedApplication? _app;
+    private readonly TestAppHost? _host;
 
-    private ApiTarget(HttpClient http, DistributedApplication? app, string description)
+    private ApiTarget(HttpClient http, TestAppHost? host, string description)
     {
         _http = http;
-        _app = app;
+        _host = host;
         Description = description;
     }
 
@@ -27,11 +27,8 @@ internal sealed class ApiTarget : IAsyncDisposable
             return new ApiTarget(new HttpClient { BaseAddress = new Uri(url) }, null, url);
         }
 
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>();
-        var app = await builder.BuildAsync();
-        await app.StartAsync();
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("api");
-        return new ApiTarget(app.CreateHttpClient("api"), app, "AppHost topology");
+        var host = await TestAppHost.StartAsync<Projects.AppHost>(["api"]);
+        return new ApiTarget(host.App.CreateHttpClient("api"), host, "AppHost topology");
     }
 
     public Task<double> MeasureAsync(byte[] source, int concurrency, int total) =>
@@ -51,9 +48,9 @@ internal sealed class ApiTarget : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using RabbitMQ.Client;
 using VisionAspire.Contracts;
@@ -32,7 +33,7 @@ public sealed class RegistrationTests(ServersFixture servers)
     }
 
     [Fact]
-    public async Task AddVisionMessaging_declares_the_topology_during_start_up_and_provides_a_publisher()
+    public async Task AddVisionMessaging_declares_the_topology_once_started_then_reports_ready_and_provides_a_publisher()
     {
         await using var connection = await servers.ConnectAsync();
         await using (var admin = await connection.CreateChannelAsync())
@@ -45,6 +46,9 @@ public sealed class RegistrationTests(ServersFixture servers)
         builder.Services.AddVisionMessaging();
         using var host = builder.Build();
         await host.StartAsync();
+        await host.Services.GetRequiredService<MessagingTopologyService>().Declared.WaitAsync(TimeSpan.FromMinutes(1));
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(HealthStatus.Healthy, health.Entries[MessagingTopologyService.HealthCheckName].Status);
 
         await using var channel = await connection.CreateChannelAsync();
         await channel.QueuePurgeAsync(Queues.InferObject);

@@ -2,43 +2,34 @@ using System.Collections.Concurrent;
 using Npgsql;
 using RabbitMQ.Client;
 using VisionAspire.Data;
-using VisionAspire.Hosting.Servers;
 using VisionAspire.Messaging;
+using VisionAspire.TestSupport.Aspire;
 
 namespace VisionAspire.Data.Tests;
 
 /// <summary>
-/// One real Postgres and one real RabbitMQ for the whole test run, on free loopback ports under a temp folder.
+/// One real Postgres and one real RabbitMQ for the whole test run (the AppHost's server resources, started through
+/// Aspire.Hosting.Testing on free loopback ports under a temp folder).
 /// Test classes get their own database, created on first use.
 /// </summary>
 public sealed class ServersFixture : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"vision-data-tests-{Guid.NewGuid():N}");
     private readonly ConcurrentDictionary<Type, Lazy<Task<NpgsqlDataSource>>> _classDatabases = new();
     private readonly ConcurrentBag<IAsyncDisposable> _owned = [];
     private NpgsqlDataSource _admin = null!;
 
-    public PostgresServerProcess Postgres { get; private set; } = null!;
+    private TestServers _servers = null!;
 
-    public RabbitMqServerProcess RabbitMq { get; private set; } = null!;
+    public string PostgresConnectionString { get; private set; } = null!;
+
+    public Uri RabbitMqUri { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var postgres = PostgresServerProcess.StartAsync(new ServerOptions { DataDirectory = Path.Combine(_root, "postgres"), Fresh = true });
-        var rabbitMq = RabbitMqServerProcess.StartAsync(new ServerOptions { DataDirectory = Path.Combine(_root, "rabbitmq"), Fresh = true });
-        try
-        {
-            await Task.WhenAll(postgres, rabbitMq);
-        }
-        catch
-        {
-            await Task.WhenAll(DisposeIfStarted(postgres), DisposeIfStarted(rabbitMq));
-            throw;
-        }
-
-        Postgres = postgres.Result;
-        RabbitMq = rabbitMq.Result;
-        _admin = NpgsqlDataSource.Create(Postgres.ConnectionString);
+        _servers = await TestServers.StartAsync(TestServers.Postgres, TestServers.RabbitMQ);
+        PostgresConnectionString = await _servers.ConnectionStringAsync(TestServers.Postgres);
+        RabbitMqUri = new Uri(await _servers.ConnectionStringAsync(TestServers.RabbitMQ));
+        _admin = NpgsqlDataSource.Create(PostgresConnectionString);
 
         await using var connection = await ConnectAsync();
         await MessagingTopology.DeclareAsync(connection, CancellationToken.None);
@@ -66,14 +57,14 @@ public sealed class ServersFixture : IAsyncLifetime
         }
 
         // Small pools: every test database keeps its idle connections, and the server allows 100 in all.
-        var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(Postgres.ConnectionString) { Database = name, MaxPoolSize = 8 }.ConnectionString);
+        var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = name, MaxPoolSize = 8 }.ConnectionString);
         _owned.Add(db);
         return db;
     }
 
     /// <summary>A new connection to the broker (or to a proxy in front of it), owned by the caller.</summary>
     public Task<IConnection> ConnectAsync(int? viaPort = null) =>
-        new ConnectionFactory { Uri = new UriBuilder(RabbitMq.ConnectionString) { Port = viaPort ?? RabbitMq.Port }.Uri }.CreateConnectionAsync();
+        new ConnectionFactory { Uri = new UriBuilder(RabbitMqUri) { Port = viaPort ?? RabbitMqUri.Port }.Uri }.CreateConnectionAsync();
 
     public async Task DisposeAsync()
     {
@@ -88,22 +79,9 @@ public sealed class ServersFixture : IAsyncLifetime
         }
 
         NpgsqlConnection.ClearAllPools();
-        await Task.WhenAll(DisposeIfStarted(Task.FromResult<ServerProcess?>(Postgres)), DisposeIfStarted(Task.FromResult<ServerProcess?>(RabbitMq)));
-        try
+        if (_servers is not null)
         {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A straggling server file; the temp folder is cleaned by the OS eventually.
-        }
-    }
-
-    private static async Task DisposeIfStarted<T>(Task<T> start) where T : ServerProcess?
-    {
-        if (start.IsCompletedSuccessfully && start.Result is { } server)
-        {
-            await server.DisposeAsync();
+            await _servers.DisposeAsync();
         }
     }
 }

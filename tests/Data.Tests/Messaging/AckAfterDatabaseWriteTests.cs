@@ -9,7 +9,7 @@ public sealed class AckAfterDatabaseWriteTests(ServersFixture servers)
 {
     /// <summary>The shape of a real service consumer: write the row, then return (and only then be acked).</summary>
     private sealed class RecordingConsumer(IConnection connection, string queue, ImageRepository images, Func<Task> afterWrite)
-        : QueueConsumer<ImageUploadedV1>(connection, new ListLogger())
+        : QueueConsumer<ImageUploadedV1>(new BrokerConnection(connection), new ListLogger())
     {
         public List<bool> CreatedFlags { get; } = [];
 
@@ -33,8 +33,8 @@ public sealed class AckAfterDatabaseWriteTests(ServersFixture servers)
     {
         var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
-        using var network = TcpProxy.Start(servers.RabbitMq.Port);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
+        using var network = TcpProxy.Start(servers.RabbitMqUri.Port);
         await using var doomedConnection = await servers.ConnectAsync(network.Port);
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var never = new TaskCompletionSource();

@@ -10,7 +10,7 @@ public sealed class QueueBatchConsumerTests(ServersFixture servers)
     public async Task Messages_arrive_in_batches_of_at_most_the_batch_size_and_are_all_acked()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
         var sent = Enumerable.Range(0, 10).Select(_ => Messages.Uploaded()).ToList();
         foreach (var message in sent)
         {
@@ -32,7 +32,7 @@ public sealed class QueueBatchConsumerTests(ServersFixture servers)
     public async Task One_bad_message_is_isolated_and_dead_lettered_while_its_batch_mates_are_acked()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
         var sent = Enumerable.Range(0, 4).Select(_ => Messages.Uploaded()).ToList();
         var bad = sent[2].ImageId;
         foreach (var message in sent)

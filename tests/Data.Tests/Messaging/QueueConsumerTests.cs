@@ -11,7 +11,7 @@ public sealed class QueueConsumerTests(ServersFixture servers)
     public async Task A_published_message_is_handled_once_and_acked()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
         using var consumer = new DelegateConsumer(kit.Connection, kit.Queue, (_, _) => Task.CompletedTask);
         await consumer.StartAsync(CancellationToken.None);
         var message = Messages.Uploaded();
@@ -29,7 +29,7 @@ public sealed class QueueConsumerTests(ServersFixture servers)
     public async Task A_failing_handler_is_retried_with_a_rising_attempt_and_then_dead_lettered()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
         using var consumer = new DelegateConsumer(kit.Connection, kit.Queue,
             (_, call) => throw new InvalidOperationException($"database down (call {call})"), maxAttempts: 3);
         await consumer.StartAsync(CancellationToken.None);
@@ -52,7 +52,7 @@ public sealed class QueueConsumerTests(ServersFixture servers)
     public async Task A_handler_that_recovers_within_the_attempts_is_acked_without_dead_lettering()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
         using var consumer = new DelegateConsumer(kit.Connection, kit.Queue,
             (_, call) => call < 3 ? throw new TimeoutException("slow") : Task.CompletedTask, maxAttempts: 3);
         await consumer.StartAsync(CancellationToken.None);
@@ -70,7 +70,7 @@ public sealed class QueueConsumerTests(ServersFixture servers)
     public async Task A_permanent_failure_is_dead_lettered_after_one_attempt()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
         using var consumer = new DelegateConsumer(kit.Connection, kit.Queue,
             (_, _) => throw new PermanentMessageException("image row is gone"), maxAttempts: 5);
         await consumer.StartAsync(CancellationToken.None);
@@ -107,8 +107,8 @@ public sealed class QueueConsumerTests(ServersFixture servers)
     public async Task A_message_whose_consumer_dies_before_acking_is_redelivered_to_another_consumer()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
-        using var network = TcpProxy.Start(servers.RabbitMq.Port);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
+        using var network = TcpProxy.Start(servers.RabbitMqUri.Port);
         await using var doomedConnection = await servers.ConnectAsync(network.Port);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var never = new TaskCompletionSource();
@@ -139,7 +139,7 @@ public sealed class QueueConsumerTests(ServersFixture servers)
     public async Task Concurrent_handlers_run_side_by_side_and_are_all_acked()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
         var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = 0;
         using var consumer = new DelegateConsumer(kit.Connection, kit.Queue, async (_, _) =>
@@ -169,7 +169,7 @@ public sealed class QueueConsumerTests(ServersFixture servers)
     public async Task Stopping_waits_for_the_running_handler_and_acks_its_message()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var consumer = new DelegateConsumer(kit.Connection, kit.Queue, async (_, _) =>
@@ -195,7 +195,7 @@ public sealed class QueueConsumerTests(ServersFixture servers)
     public async Task A_consumer_whose_queue_disappears_resumes_when_it_is_declared_again()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
         using var consumer = new DelegateConsumer(kit.Connection, kit.Queue, (_, _) => Task.CompletedTask);
         await consumer.StartAsync(CancellationToken.None);
         await publisher.PublishAsync(kit.Queue, Messages.Uploaded());

@@ -8,7 +8,7 @@ namespace VisionAspire.Data.Tests.Messaging;
 /// <summary>A consumer whose behaviour each test supplies; records every call.</summary>
 internal sealed class DelegateConsumer(
     IConnection connection, string queue, Func<ImageUploadedV1, int, Task> handle, int maxAttempts = 3, ushort concurrency = 1)
-    : QueueConsumer<ImageUploadedV1>(connection, new ListLogger())
+    : QueueConsumer<ImageUploadedV1>(new BrokerConnection(connection), new ListLogger())
 {
     private int _calls;
 
@@ -35,7 +35,7 @@ internal sealed class DelegateConsumer(
 }
 
 internal sealed class DelegateBatchConsumer(IConnection connection, string queue, Func<IReadOnlyList<ImageUploadedV1>, Task> handle)
-    : QueueBatchConsumer<ImageUploadedV1>(connection, new ListLogger())
+    : QueueBatchConsumer<ImageUploadedV1>(new BrokerConnection(connection), new ListLogger())
 {
     public ConcurrentQueue<IReadOnlyList<ImageUploadedV1>> Batches { get; } = new();
 

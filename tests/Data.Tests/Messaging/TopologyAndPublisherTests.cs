@@ -37,7 +37,7 @@ public sealed class TopologyAndPublisherTests(ServersFixture servers)
     public async Task Published_messages_are_persistent_typed_json_with_an_attempt_header()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
         var message = Messages.Uploaded();
 
         await publisher.PublishAsync(kit.Queue, message);
@@ -59,9 +59,10 @@ public sealed class TopologyAndPublisherTests(ServersFixture servers)
     public async Task Publishing_to_a_routing_key_without_a_queue_fails_instead_of_losing_the_message()
     {
         await using var connection = await servers.ConnectAsync();
-        await using var publisher = new MessagePublisher(connection);
+        await using var publisher = new MessagePublisher(new BrokerConnection(connection));
 
-        await Assert.ThrowsAsync<PublishException>(() => publisher.PublishAsync($"nowhere.{Guid.NewGuid():N}", Messages.Uploaded()));
+        var returned = await Assert.ThrowsAnyAsync<PublishException>(() => publisher.PublishAsync($"nowhere.{Guid.NewGuid():N}", Messages.Uploaded()));
+        Assert.True(returned.IsReturn, "the broker should have returned the unroutable message");
 
         // The shared channel is still usable afterwards.
         await using var kit = await RabbitTestKit.CreateAsync(servers);
@@ -72,7 +73,7 @@ public sealed class TopologyAndPublisherTests(ServersFixture servers)
     public async Task Concurrent_publishes_are_all_confirmed_and_delivered()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
-        await using var publisher = new MessagePublisher(kit.Connection);
+        await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
 
         await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => publisher.PublishAsync(kit.Queue, Messages.Uploaded()))));
 

@@ -1,29 +1,40 @@
-using VisionAspire.Hosting.Servers;
-using VisionAspire.Redis;
+using StackExchange.Redis;
+using VisionAspire.TestSupport.Aspire;
 
 namespace VisionAspire.Infrastructure.Tests.Redis;
 
-/// <summary>A real redis-server on a free loopback port, shared by the tests of one class.</summary>
+/// <summary>
+/// A real redis-server (the AppHost's resource, through Aspire.Hosting.Testing), shared by the tests of one class,
+/// with a StackExchange.Redis connection to it. <see cref="StopAsync"/> and <see cref="StartAsync"/> take it down and
+/// bring it back on the same port, as the dashboard's Stop and Start do.
+/// </summary>
 public sealed class RedisServerFixture : IAsyncLifetime
 {
-    private readonly TempDirectory _directory = new();
+    private TestServers _servers = null!;
 
-    public RedisServerProcess Server { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = null!;
 
-    public RedisClient Client { get; private set; } = null!;
+    public IConnectionMultiplexer Connection { get; private set; } = null!;
 
-    public string ConnectionString => Server.ConnectionString;
+    public IDatabase Database => Connection.GetDatabase();
 
     public async Task InitializeAsync()
     {
-        Server = await RedisServerProcess.StartAsync(new ServerOptions { DataDirectory = _directory.Path });
-        Client = await RedisClient.ConnectAsync(Server.ConnectionString);
+        _servers = await TestServers.StartAsync(TestServers.Redis);
+        ConnectionString = await _servers.ConnectionStringAsync(TestServers.Redis);
+        Connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString);
     }
+
+    public Task StartAsync() => _servers.StartAsync(TestServers.Redis);
+
+    public Task StopAsync() => _servers.StopAsync(TestServers.Redis);
 
     public async Task DisposeAsync()
     {
-        await Client.DisposeAsync();
-        await Server.DisposeAsync();
-        _directory.Dispose();
+        if (Connection is not null)
+        {
+            await Connection.DisposeAsync();
+        }
+        await _servers.DisposeAsync();
     }
 }

@@ -8,7 +8,7 @@ namespace VisionAspire.Infrastructure.Tests.Shared;
 public sealed class WorkingCopiesTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
 {
     private const int LongSide = 640;
-    private readonly WorkingCopies _copies = new(redis.Client);
+    private readonly WorkingCopies _copies = new(redis.Database);
 
     [Fact]
     public async Task A_stored_copy_reads_back_with_its_pixels_and_size()
@@ -67,7 +67,7 @@ public sealed class WorkingCopiesTests(RedisServerFixture redis) : IClassFixture
             "zero width" => [.. Trailer(0, 2, 3)],
             _ => [.. Header(4, 2, 3), .. pixels], // the former layout: a 12-byte header before the pixels
         };
-        await redis.Client.SetAsync(CacheKeys.WorkingCopy(id, LongSide), value);
+        await redis.Database.StringSetAsync(CacheKeys.WorkingCopy(id, LongSide), value);
 
         Assert.Null(await _copies.GetAsync(id, LongSide, CancellationToken.None));
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using VisionAspire.Hosting.Servers;
+using VisionAspire.TestSupport;
 
 namespace VisionAspire.Infrastructure.Tests.Storage;
 
@@ -13,7 +13,7 @@ public sealed class MotoServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = LoopbackPorts.GetFree();
+        var port = FreePort.Get();
         var startInfo = new ProcessStartInfo("moto_server")
         {
             RedirectStandardOutput = true,

@@ -1,5 +1,5 @@
-using VisionAspire.Hosting;
-using VisionAspire.Hosting.Testing;
+using Aspire.Hosting.Testing;
+using VisionAspire.TestSupport.Aspire;
 
 namespace VisionAspire.Integration.Tests.Support;
 
@@ -9,24 +9,14 @@ namespace VisionAspire.Integration.Tests.Support;
 /// </summary>
 public sealed class PipelineFixture : IAsyncLifetime
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
-
-    public DistributedApplication App { get; private set; } = null!;
+    public TestAppHost Host { get; private set; } = null!;
 
     public ApiClient Api { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        using var cts = new CancellationTokenSource(StartTimeout);
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(cts.Token);
-        App = await appHost.BuildAsync(cts.Token);
-        await App.StartAsync(cts.Token);
-        foreach (var service in new[] { "api", "preprocessor", "workers" })
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(service, cts.Token);
-        }
-
-        var http = App.CreateHttpClient("api");
+        Host = await TestAppHost.StartAsync<Projects.AppHost>(["api", "preprocessor", "workers"]);
+        var http = Host.App.CreateHttpClient("api");
         http.Timeout = TimeSpan.FromMinutes(2);
         Api = new ApiClient(http);
     }
@@ -34,9 +24,9 @@ public sealed class PipelineFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Api?.Http.Dispose();
-        if (App is not null)
+        if (Host is not null)
         {
-            await App.DisposeAsync();
+            await Host.DisposeAsync();
         }
     }
 }

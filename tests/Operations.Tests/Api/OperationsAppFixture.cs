@@ -1,5 +1,5 @@
-using VisionAspire.Hosting;
-using VisionAspire.Hosting.Testing;
+using Aspire.Hosting.Testing;
+using VisionAspire.TestSupport.Aspire;
 
 namespace VisionAspire.Operations.Tests.Api;
 
@@ -9,33 +9,23 @@ namespace VisionAspire.Operations.Tests.Api;
 /// </summary>
 public sealed class OperationsAppFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
-
-    public DistributedApplication App { get; private set; } = null!;
+    public TestAppHost Host { get; private set; } = null!;
 
     public HttpClient Http { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        using var cts = new CancellationTokenSource(StartTimeout);
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(cts.Token);
-        App = await appHost.BuildAsync(cts.Token);
-        await App.StartAsync(cts.Token);
-        foreach (var service in new[] { "api", "workers" })
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(service, cts.Token);
-        }
-
-        Http = App.CreateHttpClient("api");
+        Host = await TestAppHost.StartAsync<Projects.AppHost>(["api", "workers"]);
+        Http = Host.App.CreateHttpClient("api");
         Http.Timeout = TimeSpan.FromMinutes(2);
     }
 
     public async Task DisposeAsync()
     {
         Http?.Dispose();
-        if (App is not null)
+        if (Host is not null)
         {
-            await App.DisposeAsync();
+            await Host.DisposeAsync();
         }
     }
 }

@@ -1,37 +1,32 @@
+using Aspire.Hosting.Testing;
 using System.Net;
-using VisionAspire.Hosting;
-using VisionAspire.Hosting.ApplicationModel;
-using VisionAspire.Hosting.Testing;
+using VisionAspire.TestSupport.Aspire;
 
 namespace VisionAspire.Operations.Tests.Api;
 
 /// <summary>An Api whose processing timeout is 0.3 s (Vision:Operations:TimeoutSeconds), and one processing slot.</summary>
 public sealed class ShortTimeoutAppFixture : IAsyncLifetime
 {
-    public DistributedApplication App { get; private set; } = null!;
+    public TestAppHost Host { get; private set; } = null!;
 
     public HttpClient Http { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(cts.Token);
-        var api = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == "api");
-        appHost.CreateResourceBuilder(api)
-            .WithEnvironment("Vision__Operations__TimeoutSeconds", "0.3")
-            .WithEnvironment("Vision__Operations__MaxConcurrentOperations", "1");
-        App = await appHost.BuildAsync(cts.Token);
-        await App.StartAsync(cts.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("api", cts.Token);
-        Http = App.CreateHttpClient("api");
+        Host = await TestAppHost.StartAsync<Projects.AppHost>(["api"], builder =>
+        {
+            TestAppHost.SetEnvironment(builder, "api", "Vision__Operations__TimeoutSeconds", "0.3");
+            TestAppHost.SetEnvironment(builder, "api", "Vision__Operations__MaxConcurrentOperations", "1");
+        });
+        Http = Host.App.CreateHttpClient("api");
     }
 
     public async Task DisposeAsync()
     {
         Http?.Dispose();
-        if (App is not null)
+        if (Host is not null)
         {
-            await App.DisposeAsync();
+            await Host.DisposeAsync();
         }
     }
 }

@@ -1,0 +1,73 @@
+using System.Net;
+using VisionAspire.TestSupport.Aspire;
+
+namespace VisionAspire.Infrastructure.Tests.Api;
+
+/// <summary>
+/// The Api against real Postgres, Redis and RabbitMQ (the AppHost's server resources; filesystem store), with one
+/// server stopped at a time: Redis is only a cache, Postgres is the truth.
+/// </summary>
+public sealed class UploadFailureTests : IAsyncLifetime
+{
+    private readonly string _storage = Path.Combine(Path.GetTempPath(), $"vision-upload-failure-{Guid.NewGuid():N}");
+    private TestServers _servers = null!;
+    private ApiProcess _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _servers = await TestServers.StartAsync(TestServers.Redis, TestServers.Postgres, TestServers.RabbitMQ);
+        _api = await ApiProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__cache"] = await _servers.ConnectionStringAsync(TestServers.Redis),
+            ["ConnectionStrings__visiondb"] = await _servers.ConnectionStringAsync(TestServers.Postgres) + ";Database=postgres",
+            ["ConnectionStrings__messaging"] = await _servers.ConnectionStringAsync(TestServers.RabbitMQ),
+            ["ConnectionStrings__storage"] = $"Path={_storage}",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_api is not null)
+        {
+            await _api.DisposeAsync();
+        }
+        if (_servers is not null)
+        {
+            await _servers.DisposeAsync();
+        }
+        TestState.Delete(_storage);
+    }
+
+    [Fact]
+    public async Task Uploads_succeed_while_Redis_is_down_and_fail_fast_with_503_problem_details_while_Postgres_is_down()
+    {
+        using (var upload = await _api.UploadNewPhotoAsync())
+        {
+            Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        }
+
+        await _servers.StopAsync(TestServers.Redis);
+        using (var upload = await _api.UploadNewPhotoAsync())
+        {
+            Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        }
+        Assert.Equal("Degraded", await HealthAsync(HttpStatusCode.OK));
+
+        await _servers.StartAsync(TestServers.Redis);
+        await _servers.StopAsync(TestServers.Postgres);
+        using (var upload = await _api.UploadNewPhotoAsync())
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, upload.StatusCode);
+            Assert.Equal("application/problem+json", upload.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("\"status\":503", await upload.Content.ReadAsStringAsync());
+        }
+        Assert.Equal("Unhealthy", await HealthAsync(HttpStatusCode.ServiceUnavailable));
+    }
+
+    private async Task<string> HealthAsync(HttpStatusCode expected)
+    {
+        using var response = await _api.Http.GetAsync("/health");
+        Assert.Equal(expected, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Idempotent set-up for a fresh Debian machine: native libraries, servers, ONNX Runtime, models link.
+# Idempotent set-up for a fresh Debian machine: native libraries, servers, models (ONNX Runtime comes from NuGet).
 # Used by `make run`, `make test` and `.ci/run`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -12,6 +12,8 @@ command -v vips >/dev/null || need_apt+=(libvips-tools)
 command -v redis-server >/dev/null || need_apt+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need_apt+=(rabbitmq-server)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v python3 >/dev/null || need_apt+=(python3)
+[ -f /etc/ssl/certs/ca-certificates.crt ] || need_apt+=(ca-certificates)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -21,22 +23,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   for svc in redis-server rabbitmq-server postgresql; do $SUDO service "$svc" stop >/dev/null 2>&1 || true; done
 fi
 
-ort_version=1.30.0
-ort_dir="$tools/onnxruntime-$ort_version"
-if [ ! -f "$ort_dir/libonnxruntime.so.1" ]; then
-  echo "setup: fetching onnxruntime-node@$ort_version (npm pack, no install scripts)"
-  tmp="$(mktemp -d)"
-  (cd "$tmp" && npm pack --silent "onnxruntime-node@$ort_version" >/dev/null 2>&1 && tar xzf onnxruntime-node-$ort_version.tgz)
-  mkdir -p "$ort_dir"
-  cp "$tmp"/package/bin/napi-v6/linux/x64/libonnxruntime.so.1* "$ort_dir/"
-  [ -f "$ort_dir/libonnxruntime.so.1" ] || cp "$ort_dir"/libonnxruntime.so.1.* "$ort_dir/libonnxruntime.so.1"
-  rm -rf "$tmp"
+# Models: here they live in ../shared/models (never copied into the repo), linked as .tools/models. Elsewhere, unless
+# VISION_MODELS_DIR points at them, every file of Models/catalog.json is downloaded into .tools/models and checked.
+if [ -z "${VISION_MODELS_DIR:-}" ]; then
+  if [ ! -e "$tools/models" ] && [ -d "$root/../shared/models" ]; then
+    ln -sfn "$(cd "$root/../shared/models" && pwd)" "$tools/models"
+  fi
+  if [ ! -L "$tools/models" ]; then
+    python3 "$root/scripts/fetch-models.py" "$root/Models/catalog.json" "$tools/models"
+  fi
 fi
-ln -sfn "$ort_dir" "$tools/onnxruntime"
-
-# Models: here they live in ../shared/models (never copied into the repo). Elsewhere set VISION_MODELS_DIR
-# or fetch the files listed in models/catalog.json into .tools/models.
-if [ -z "${VISION_MODELS_DIR:-}" ] && [ ! -e "$tools/models" ] && [ -d "$root/../shared/models" ]; then
-  ln -sfn "$(cd "$root/../shared/models" && pwd)" "$tools/models"
-fi
-echo "setup: ok (onnxruntime: $tools/onnxruntime, models: ${VISION_MODELS_DIR:-$tools/models})"
+echo "setup: ok (models: ${VISION_MODELS_DIR:-$tools/models})"

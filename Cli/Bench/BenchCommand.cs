@@ -5,11 +5,9 @@ using VisionAspire.Models;
 
 namespace VisionAspire.Cli.Bench;
 
-/// <summary><c>bench</c>: model latency/throughput, decode+thumbnail against the vips CLI, and binding overhead, as Markdown.</summary>
+/// <summary><c>bench</c>: memory with the worker's models loaded, model latency/throughput and decode+thumbnail against the vips CLI, as Markdown.</summary>
 public static class BenchCommand
 {
-    private const string OverheadModel = "mobilefacenet";
-
     public static int Run(BenchOptions options, TextWriter stdout)
     {
         var store = ModelStore.CreateDefault();
@@ -24,8 +22,15 @@ public static class BenchCommand
 
         try
         {
-            Line($"Environment: {Environment.ProcessorCount} cores, .NET {Environment.Version}, ONNX Runtime {store.Options.Provider} provider, " +
+            Line($"Environment: {Environment.ProcessorCount} cores, .NET {Environment.Version}, ONNX Runtime {store.Provider} provider, " +
                  $"intra-op threads {store.Options.IntraOpThreads}, {options.Seconds.ToString(CultureInfo.InvariantCulture)} s per figure.");
+            Line();
+            // First, while nothing else has grown the process.
+            var memory = MemoryBench.Run(store, name => LoadPixels(Path.Combine(images, name)));
+            Line("| process RSS | MiB |");
+            Line("|---|---:|");
+            Line($"| images decoded, no model loaded | {memory.BeforeMiB} |");
+            Line($"| + the worker's models ({string.Join(", ", memory.Models)}) loaded and run once | {memory.LoadedMiB} (+{memory.LoadedMiB - memory.BeforeMiB}) |");
             Line();
             Line("| model | image | Run only ms | pipeline ms (1 thread) | images/s, 1 thread | images/s, 2 threads (one session) |");
             Line("|---|---|---:|---:|---:|---:|");
@@ -44,13 +49,6 @@ public static class BenchCommand
             Line($"| `vips thumbnail` (one process per image, incl. start-up) | {thumbnail.VipsThumbnailProcessMs:F1} |");
             Line($"| **ratio ours / vipsthumbnail** (target <= 1.1) | **{thumbnail.Ratio:F2}x** |");
 
-            Line();
-            var overhead = BindingOverheadBench.Run(store, OverheadModel, rounds: 400);
-            Line($"| binding overhead, {overhead.Model} (median of 400 interleaved calls each) | ms/call | vs raw |");
-            Line("|---|---:|---:|");
-            Line($"| raw OrtApi Run pointer, values made once | {overhead.RawMs:F3} | - |");
-            Line($"| InferenceSession.Run, caller-allocated outputs | {overhead.WrapperMs:F3} | {overhead.OverheadPercent:+0.0;-0.0}% |");
-            Line($"| InferenceSession.Run, outputs copied to new tensors | {overhead.AllocatingWrapperMs:F3} | {overhead.AllocatingOverheadPercent:+0.0;-0.0}% |");
 
             if (options.Output is not null)
             {

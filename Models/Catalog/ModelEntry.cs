@@ -33,4 +33,7 @@ public static class ModelTasks
     public const string FaceEmbedding = "face-embedding";
     public const string ObjectDetection = "object-detection";
     public const string ImageClassification = "image-classification";
+    public const string TextDetection = "text-detection";
+    public const string TextRecognition = "text-recognition";
+    public const string TextOrientation = "text-orientation";
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Microsoft.ML.OnnxRuntime;
 
 namespace VisionAspire.Models;
 
@@ -12,17 +13,22 @@ public sealed class ModelStore
     public const string ModelsDirVariable = "VISION_MODELS_DIR";
 
     private readonly ConcurrentDictionary<string, FileStamp> _verified = new(StringComparer.Ordinal);
+    private readonly SessionFactory _sessions;
 
     public ModelStore(ModelCatalog catalog, string modelsDir, InferenceOptions options)
     {
         Catalog = catalog;
         ModelsDirectory = modelsDir;
         Options = options;
+        _sessions = new SessionFactory(options);
     }
 
     public ModelCatalog Catalog { get; }
     public string ModelsDirectory { get; }
     public InferenceOptions Options { get; }
+
+    /// <summary>The provider the next session gets: CUDA while asked for (or available) and not failed, else CPU.</summary>
+    public ExecutionProvider Provider => _sessions.Provider;
 
     /// <summary>The default catalog with models from VISION_MODELS_DIR, else &lt;repo&gt;/.tools/models.</summary>
     public static ModelStore CreateDefault(InferenceOptions? options = null) =>
@@ -47,7 +53,7 @@ public sealed class ModelStore
         var entry = Catalog.Get(modelId);
         var path = Path.Combine(ModelsDirectory, entry.File);
         Verify(entry.Id, path, entry.Sha256, entry.SourceUrl);
-        return InferenceSession.Open(path, Options);
+        return _sessions.Open(path);
     }
 
     /// <summary>The verified labels of a model (line k = class k); empty when the model has none.</summary>

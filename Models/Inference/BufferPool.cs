@@ -5,9 +5,10 @@ namespace VisionAspire.Models;
 /// pages already mapped). Thread-safe. <see cref="Rent"/> lends an idle item (or a new one from the pool's factory) to
 /// one caller until the <see cref="Lease"/> is disposed; the caller must not touch it, or anything read from it, afterwards.
 /// At most <see cref="Capacity"/> idle items are kept (more are left to the GC), so memory stays bounded by the
-/// peak number of concurrent calls, capped at <see cref="Capacity"/> after the peak.
+/// peak number of concurrent calls, capped at <see cref="Capacity"/> after the peak. Items that own native memory
+/// (<see cref="IDisposable"/>) are disposed when the pool drops them: beyond capacity, and when the pool is disposed.
 /// </summary>
-internal sealed class BufferPool<T> where T : class
+internal sealed class BufferPool<T> : IDisposable where T : class
 {
     /// <summary>Twice the cores: concurrent CPU inference beyond that only queues, so more idle buffers are waste.</summary>
     public static int DefaultCapacity { get; } = Environment.ProcessorCount * 2;
@@ -63,6 +64,20 @@ internal sealed class BufferPool<T> where T : class
             if (_idle.Count < Capacity)
             {
                 _idle.Push(item);
+                return;
+            }
+        }
+        (item as IDisposable)?.Dispose();
+    }
+
+    /// <summary>Disposes the idle items; call once no lease is out.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            while (_idle.TryPop(out var item))
+            {
+                (item as IDisposable)?.Dispose();
             }
         }
     }

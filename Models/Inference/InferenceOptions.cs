@@ -5,7 +5,7 @@ public sealed record InferenceOptions
 {
     public static InferenceOptions Default { get; } = new();
 
-    /// <summary>Requested provider. CUDA falls back to CPU (with the reason logged) when the runtime cannot load it.</summary>
+    /// <summary>Requested provider. CUDA falls back to CPU (the reason and the fix logged once) when it cannot be used.</summary>
     public ExecutionProvider Provider { get; init; } = ExecutionProvider.Cpu;
 
     /// <summary>Threads used inside one operator. 1 keeps a Run on the calling thread; 0 lets ORT choose.</summary>

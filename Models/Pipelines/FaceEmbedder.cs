@@ -23,7 +23,6 @@ public sealed class FaceEmbedder : ModelPipeline
         0.485f * 255, 0.456f * 255, 0.406f * 255, 1f / (0.229f * 255), 1f / (0.224f * 255), 1f / (0.225f * 255));
 
     private readonly int _size;
-    private readonly BufferPool<RunBuffers> _buffers;
 
     public FaceEmbedder(ModelStore store, string modelId = DefaultModelId) : base(store, modelId)
     {
@@ -33,16 +32,15 @@ public sealed class FaceEmbedder : ModelPipeline
             throw new InvalidOperationException($"Model '{modelId}' input is not square ({width}x{height}).");
         }
         _size = width;
-        _buffers = new(() => RunBuffers.ForFixedShapes(Session, Session.Outputs[0].Name));
     }
 
     public float[] Embed(PixelBuffer rgb, FaceDetection face)
     {
-        using var lease = _buffers.Rent();
+        using var lease = Buffers.Rent();
         var buffers = lease.Item;
-        TensorWriter.Warp<float>(rgb, buffers.Input.As<float>().Data, _size, _size, CropToImage(face), ChannelOrder.Rgb, ImageNet);
+        TensorWriter.Warp(rgb, buffers.Input<float>(), _size, _size, CropToImage(face), ChannelOrder.Rgb, ImageNet);
         buffers.Run();
-        var embedding = buffers.Output(0).As<float>().Data.ToArray(); // the caller's own copy, not the pooled output
+        var embedding = buffers.Output<float>(0).ToArray(); // the caller's own copy, not the pooled output
         Normalise(embedding);
         return embedding;
     }

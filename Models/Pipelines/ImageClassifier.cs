@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime.Tensors;
 using VisionAspire.Imaging;
 using VisionAspire.Models.Processing;
 
@@ -15,42 +16,48 @@ public sealed class ImageClassifier : ModelPipeline
     private readonly int _height;
     private readonly int _width;
     private readonly IReadOnlyList<string> _labels;
-    private readonly BufferPool<RunBuffers> _buffers;
 
     public ImageClassifier(ModelStore store, string modelId = DefaultModelId) : base(store, modelId)
     {
         (_height, _width) = FixedInputSize();
         _labels = store.Labels(modelId);
-        _buffers = new(() => RunBuffers.ForFixedShapes(Session, Session.Outputs[0].Name));
     }
 
     public IReadOnlyList<Classification> Classify(PixelBuffer rgb, int topK = 5)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(topK, 1);
-        using var lease = _buffers.Rent();
+        using var lease = Buffers.Rent();
         var buffers = lease.Item;
-        if (buffers.Input is Tensor<Half> half)
+        var half = buffers.InputType == TensorElementType.Float16;
+        if (half)
         {
-            Prepare(rgb, half.Data);
+            Prepare(rgb, buffers.Input<Half>());
         }
         else
         {
-            Prepare(rgb, buffers.Input.As<float>().Data);
+            Prepare(rgb, buffers.Input<float>());
         }
         buffers.Run();
-        var output = buffers.Output(0);
-        // The scores are read before the lease ends (at return); the classifications copy them.
-        var probabilities = output.ElementType == TensorElementType.Float16
-            ? Array.ConvertAll(output.As<Half>().Data, h => (float)h)
-            : output.As<float>().Data;
+        // Copied out before the lease ends (at return); the model's input and output share one element type.
+        var probabilities = half ? ToSingles(buffers.Output<Half>(0)) : buffers.Output<float>(0).ToArray();
 
         return TopK(probabilities, topK)
             .Select(i => new Classification(i < _labels.Count ? _labels[i] : $"class {i}", i, probabilities[i]))
             .ToArray();
     }
 
-    private void Prepare<T>(PixelBuffer rgb, T[] input) where T : unmanaged, System.Numerics.INumberBase<T> =>
-        TensorWriter.Resize<T>(rgb, input, _width, _height, _width, _height, ChannelOrder.Bgr, CaffeMeans);
+    private void Prepare<T>(PixelBuffer rgb, Span<T> input) where T : unmanaged, System.Numerics.INumberBase<T> =>
+        TensorWriter.Resize(rgb, input, _width, _height, _width, _height, ChannelOrder.Bgr, CaffeMeans);
+
+    private static float[] ToSingles(ReadOnlySpan<Half> values)
+    {
+        var singles = new float[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            singles[i] = (float)values[i];
+        }
+        return singles;
+    }
 
     private static int[] TopK(float[] scores, int k)
     {

@@ -15,17 +15,17 @@ public sealed class ObjectDetector : ModelPipeline
 
     private readonly int _height;
     private readonly int _width;
+    private readonly int _rowLength;
     private readonly IReadOnlyList<string> _labels;
-    private readonly BufferPool<RunBuffers> _buffers;
 
     public ObjectDetector(ModelStore store, string modelId = DefaultModelId, float scoreThreshold = 0.3f, float nmsIoU = 0.45f)
         : base(store, modelId)
     {
         (_height, _width) = FixedInputSize();
+        _rowLength = Session.OutputMetadata[Session.OutputNames[0]].Dimensions[2]; // [1, cells, 5 + classes]
         _labels = store.Labels(modelId);
         ScoreThreshold = scoreThreshold;
         NmsIoU = nmsIoU;
-        _buffers = new(() => RunBuffers.ForFixedShapes(Session, Session.Outputs[0].Name));
     }
 
     public float ScoreThreshold { get; }
@@ -34,13 +34,12 @@ public sealed class ObjectDetector : ModelPipeline
     public IReadOnlyList<ObjectDetection> Detect(PixelBuffer rgb)
     {
         var scale = BoxMath.LetterboxScale(rgb.Width, rgb.Height, _width, _height);
-        using var lease = _buffers.Rent();
+        using var lease = Buffers.Rent();
         var buffers = lease.Item;
-        TensorWriter.Resize<float>(rgb, buffers.Input.As<float>().Data, _width, _height,
+        TensorWriter.Resize(rgb, buffers.Input<float>(), _width, _height,
             (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw, PadValue);
         buffers.Run();
-        var output = buffers.Output(0).As<float>();
-        return Decode(output.Data, (int)output.Shape[2], scale, rgb.Width, rgb.Height);
+        return Decode(buffers.Output<float>(0), _rowLength, scale, rgb.Width, rgb.Height);
     }
 
     private ObjectDetection[] Decode(ReadOnlySpan<float> rows, int rowLength, float scale, int imageWidth, int imageHeight)

@@ -14,15 +14,13 @@ public sealed class UltraFaceDetector : ModelPipeline, IFaceDetector
 
     private readonly int _height;
     private readonly int _width;
-    private readonly BufferPool<RunBuffers> _buffers;
 
     public UltraFaceDetector(ModelStore store, string modelId = DefaultModelId, float scoreThreshold = 0.7f, float nmsIoU = 0.3f)
-        : base(store, modelId)
+        : base(store, modelId, "scores", "boxes")
     {
         (_height, _width) = FixedInputSize();
         ScoreThreshold = scoreThreshold;
         NmsIoU = nmsIoU;
-        _buffers = new(() => RunBuffers.ForFixedShapes(Session, "scores", "boxes"));
     }
 
     public float ScoreThreshold { get; }
@@ -30,12 +28,12 @@ public sealed class UltraFaceDetector : ModelPipeline, IFaceDetector
 
     public IReadOnlyList<FaceDetection> Detect(PixelBuffer rgb)
     {
-        using var lease = _buffers.Rent();
+        using var lease = Buffers.Rent();
         var buffers = lease.Item;
-        TensorWriter.Resize<float>(rgb, buffers.Input.As<float>().Data, _width, _height, _width, _height, ChannelOrder.Rgb,
+        TensorWriter.Resize(rgb, buffers.Input<float>(), _width, _height, _width, _height, ChannelOrder.Rgb,
             PixelNormalisation.Uniform(127f, 1f / 128f));
         buffers.Run();
-        return Decode(buffers.Output(0).As<float>().Data, buffers.Output(1).As<float>().Data, rgb.Width, rgb.Height);
+        return Decode(buffers.Output<float>(0), buffers.Output<float>(1), rgb.Width, rgb.Height);
     }
 
     private FaceDetection[] Decode(ReadOnlySpan<float> scores, ReadOnlySpan<float> boxes, int imageWidth, int imageHeight)

@@ -16,7 +16,6 @@ public sealed class YuNetDetector : ModelPipeline, IFaceDetector
     private static readonly int[] Strides = [8, 16, 32];
 
     private readonly (string Name, int Stride, long ValuesPerCell)[] _outputs;
-    private readonly BufferPool<RunBuffers> _buffers = new();
 
     public YuNetDetector(ModelStore store, string modelId = DefaultModelId, float scoreThreshold = 0.6f, float nmsIoU = 0.3f)
         : base(store, modelId)
@@ -25,7 +24,7 @@ public sealed class YuNetDetector : ModelPipeline, IFaceDetector
         NmsIoU = nmsIoU;
         // Per stride: cls, obj, bbox, kps, each [1, cells, values per cell]; only the cell count depends on the input size.
         _outputs = [.. Strides.SelectMany(s => new[] { $"cls_{s}", $"obj_{s}", $"bbox_{s}", $"kps_{s}" }
-            .Select(name => (name, s, Session.Outputs.Single(o => o.Name == name).Shape[2])))];
+            .Select(name => (name, s, (long)Session.OutputMetadata[name].Dimensions[2])))];
     }
 
     public float ScoreThreshold { get; }
@@ -36,7 +35,7 @@ public sealed class YuNetDetector : ModelPipeline, IFaceDetector
         var (height, width, scale) = InputGeometry(rgb);
         using var lease = RentBuffers(height, width);
         var buffers = lease.Item;
-        TensorWriter.Resize<float>(rgb, buffers.Input.As<float>().Data, width, height,
+        TensorWriter.Resize(rgb, buffers.Input<float>(), width, height,
             (int)Math.Round(rgb.Width * scale), (int)Math.Round(rgb.Height * scale), ChannelOrder.Bgr, PixelNormalisation.Raw);
         buffers.Run();
         return Decode(buffers, width, scale, rgb.Width, rgb.Height);
@@ -49,10 +48,10 @@ public sealed class YuNetDetector : ModelPipeline, IFaceDetector
         for (var level = 0; level < Strides.Length; level++)
         {
             var stride = Strides[level];
-            var cls = outputs.Output(4 * level).As<float>().Data;
-            var obj = outputs.Output(4 * level + 1).As<float>().Data;
-            var bbox = outputs.Output(4 * level + 2).As<float>().Data;
-            var kps = outputs.Output(4 * level + 3).As<float>().Data;
+            var cls = outputs.Output<float>(4 * level);
+            var obj = outputs.Output<float>(4 * level + 1);
+            var bbox = outputs.Output<float>(4 * level + 2);
+            var kps = outputs.Output<float>(4 * level + 3);
             var cols = width / stride;
             for (var i = 0; i < cls.Length; i++)
             {
@@ -82,24 +81,25 @@ public sealed class YuNetDetector : ModelPipeline, IFaceDetector
             .ToArray();
     }
 
-    /// <summary>Pooled buffers for this input size; ones pooled for another size (dynamic model only) are dropped.</summary>
+    /// <summary>Pooled buffers for this input size; ones pooled for another size (dynamic model only) are disposed.</summary>
     private BufferPool<RunBuffers>.Lease RentBuffers(int height, int width)
     {
-        var buffers = _buffers.TryRent();
-        if (buffers is not null && buffers.Input.Shape[2] == height && buffers.Input.Shape[3] == width)
+        var buffers = Buffers.TryRent();
+        if (buffers is not null && buffers.InputShape[2] == height && buffers.InputShape[3] == width)
         {
-            return _buffers.Lend(buffers);
+            return Buffers.Lend(buffers);
         }
+        buffers?.Dispose();
         var outputs = _outputs.Select(o => (o.Name, new long[] { 1, height / o.Stride * (width / o.Stride), o.ValuesPerCell })).ToArray();
-        return _buffers.Lend(new RunBuffers(Session, [1, 3, height, width], outputs));
+        return Buffers.Lend(new RunBuffers(Session, [1, 3, height, width], outputs));
     }
 
     private (int Height, int Width, float Scale) InputGeometry(PixelBuffer rgb)
     {
-        var shape = Input.Shape;
+        var shape = Input.Dimensions;
         if (shape[2] > 0 && shape[3] > 0)
         {
-            var (height, width) = ((int)shape[2], (int)shape[3]);
+            var (height, width) = (shape[2], shape[3]);
             return (height, width, BoxMath.LetterboxScale(rgb.Width, rgb.Height, width, height));
         }
         var scale = BoxMath.LetterboxScale(rgb.Width, rgb.Height, DynamicTargetSize, DynamicTargetSize);

@@ -13,7 +13,8 @@ public sealed class ModelVersionRegistration(WorkerModels models, ModelVersionRe
             await versions.EnsureAsync(model.Id, model.Version, model.Task, model.Sha256, cancellationToken);
         }
 
-        logger.LogInformation("Model versions registered; inference provider requested: {Provider}", models.Provider);
+        logger.LogInformation("Model versions registered; inference provider requested: {Provider}, in use: {InUse}",
+            models.Provider, models.Store.Provider);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

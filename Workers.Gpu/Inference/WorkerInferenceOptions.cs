@@ -5,7 +5,7 @@ public sealed class WorkerInferenceOptions
 {
     public const string Section = "Vision:Inference";
 
-    /// <summary>"auto" (CUDA when a session can be created with it, else CPU), "cuda" or "cpu".</summary>
+    /// <summary>"auto" (CUDA when the ORT build has it and a session can be created with it, else CPU), "cuda" or "cpu".</summary>
     public string Provider { get; set; } = "auto";
 
     /// <summary>Threads per ONNX Runtime session run; messages of a batch already run in parallel.</summary>

@@ -5,8 +5,8 @@ namespace VisionAspire.Workers.Gpu.Inference;
 
 /// <summary>
 /// The sessions every message of this replica shares (models have batch 1; ORT Run is thread-safe).
-/// Provider "auto" and "cuda" ask ONNX Runtime for CUDA; the model store falls back to the CPU, logging why,
-/// when this machine or ORT build cannot use it. Thread-safe.
+/// Provider "cuda" asks ONNX Runtime for CUDA, "auto" does when the ORT build has it (-p:InferenceFlavor=Gpu); the
+/// model store falls back to the CPU, logging why and the fix once, when this machine cannot use it. Thread-safe.
 /// </summary>
 public sealed class WorkerModels
 {
@@ -16,7 +16,8 @@ public sealed class WorkerModels
         Provider = settings.Provider.ToLowerInvariant() switch
         {
             "cpu" => ExecutionProvider.Cpu,
-            "cuda" or "auto" => ExecutionProvider.Cuda,
+            "cuda" => ExecutionProvider.Cuda,
+            "auto" => ExecutionProvider.Auto,
             var other => throw new InvalidOperationException($"Vision:Inference:Provider '{other}' is not one of auto, cuda, cpu."),
         };
 
@@ -33,7 +34,7 @@ public sealed class WorkerModels
 
     public ModelStore Store { get; }
 
-    /// <summary>The provider asked for; see the log for a fallback to the CPU.</summary>
+    /// <summary>The provider asked for; <see cref="ModelStore.Provider"/> is the one in use.</summary>
     public ExecutionProvider Provider { get; }
 
     public ImageClassifier Classifier { get; }

@@ -40,8 +40,8 @@ public sealed class AllocationTests(PipelinesFixture models)
 
     private static long InputBytes(InferenceSession session)
     {
-        var input = session.Inputs[0];
-        var elementBytes = input.ElementType == TensorElementType.Float16 ? 2 : 4;
-        return input.Shape.Aggregate((long)elementBytes, (bytes, dim) => bytes * dim);
+        var input = session.InputMetadata[session.InputNames[0]];
+        var elementBytes = input.ElementDataType == TensorElementType.Float16 ? 2 : 4;
+        return input.Dimensions.Aggregate((long)elementBytes, (bytes, dim) => bytes * dim);
     }
 }

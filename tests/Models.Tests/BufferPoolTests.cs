@@ -61,6 +61,22 @@ public sealed class BufferPoolTests
     }
 
     [Fact]
+    public void Disposable_items_are_disposed_when_dropped_beyond_capacity_and_when_the_pool_is_disposed()
+    {
+        var pool = new BufferPool<Owner>(capacity: 1);
+        var (kept, dropped) = (new Owner(), new Owner());
+
+        pool.Return(kept);
+        pool.Return(dropped);
+
+        Assert.True(dropped.Disposed);
+        Assert.False(kept.Disposed);
+        pool.Dispose();
+        Assert.True(kept.Disposed);
+        Assert.Equal(0, pool.IdleCount);
+    }
+
+    [Fact]
     public void Default_capacity_is_twice_the_cores()
     {
         Assert.Equal(Environment.ProcessorCount * 2, new BufferPool<object>().Capacity);
@@ -111,5 +127,12 @@ public sealed class BufferPoolTests
     private sealed class Holder
     {
         public int Holders;
+    }
+
+    private sealed class Owner : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
     }
 }

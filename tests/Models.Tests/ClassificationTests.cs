@@ -20,8 +20,8 @@ public sealed class ClassificationTests(PipelinesFixture models)
     [Fact]
     public void Runs_the_float16_model_with_float16_tensors()
     {
-        Assert.Equal(TensorElementType.Float16, models.Classifier.Session.Inputs[0].ElementType);
-        Assert.Equal(TensorElementType.Float16, models.Classifier.Session.Outputs[0].ElementType);
+        Assert.Equal(TensorElementType.Float16, models.Classifier.Session.InputMetadata["data_0"].ElementDataType);
+        Assert.Equal(TensorElementType.Float16, models.Classifier.Session.OutputMetadata["softmaxout_1"].ElementDataType);
     }
 
     [Fact]

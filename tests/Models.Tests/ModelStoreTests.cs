@@ -11,15 +11,28 @@ public sealed class ModelStoreTests : IDisposable
     {
         var ids = _catalog.Models.Select(m => m.Id).ToArray();
 
-        Assert.Equal(["ultraface-rfb-320", "ultraface-rfb-640", "yunet-2023mar", "yunet-s-dynamic", "mobilefacenet", "yolox-nano", "squeezenet1.0-fp16"], ids);
+        Assert.Equal(["ultraface-rfb-320", "ultraface-rfb-640", "yunet-2023mar", "yunet-s-dynamic", "mobilefacenet", "yolox-nano", "squeezenet1.0-fp16",
+            "ppocrv4-det", "ppocrv4-rec", "ppocr-mobile-v2-cls"], ids);
         Assert.All(_catalog.Models, m =>
         {
             Assert.Matches("^[0-9a-f]{64}$", m.Sha256);
             Assert.True(m.SizeBytes > 0);
-            Assert.StartsWith("https://raw.githubusercontent.com/", m.SourceUrl, StringComparison.Ordinal);
+            Assert.StartsWith("https://", m.SourceUrl, StringComparison.Ordinal);
             Assert.False(string.IsNullOrWhiteSpace(m.Licence));
             Assert.Equal("NCHW", m.Input.Layout);
         });
+    }
+
+    [Fact]
+    public void Catalog_names_every_model_and_labels_file_of_the_models_folder()
+    {
+        var dir = ModelStore.DefaultModelsDirectory();
+        var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(dir, path).Replace('\\', '/'))
+            .Where(path => path.EndsWith(".onnx", StringComparison.Ordinal) || (path.EndsWith(".txt", StringComparison.Ordinal) && !path.StartsWith("licenses/", StringComparison.Ordinal)));
+        var catalogued = _catalog.Models.SelectMany(m => m.Labels is null ? [m.File] : new[] { m.File, m.Labels.File }).ToHashSet();
+
+        Assert.All(files, file => Assert.Contains(file, catalogued));
     }
 
     [Fact]
@@ -30,8 +43,8 @@ public sealed class ModelStoreTests : IDisposable
         {
             Assert.Equal(entry.SizeBytes, new FileInfo(Path.Combine(store.ModelsDirectory, entry.File)).Length);
             using var session = store.Open(entry.Id);
-            Assert.Equal(entry.Input.Name, session.Inputs[0].Name);
-            Assert.Equal(entry.Input.Shape, session.Inputs[0].Shape);
+            Assert.Equal(entry.Input.Name, session.InputNames[0]);
+            Assert.Equal(entry.Input.Shape, session.InputMetadata[entry.Input.Name].Dimensions.Select(dim => (long)dim));
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using VisionAspire.Imaging.Native;
+using NetVips;
 
 namespace VisionAspire.Imaging;
 
@@ -17,8 +17,7 @@ public sealed partial class VipsImage
     {
         options ??= ImageLoadOptions.Default;
         var format = Sniff(data);
-        using var blob = VipsAreaHandle.CopyBlob(data);
-        var image = Open(format, blob, path: null, options);
+        var image = Open(format, data.ToArray(), options);
         return options.AutoRotate ? RotateUpright(image) : image;
     }
 
@@ -47,7 +46,7 @@ public sealed partial class VipsImage
         }
 
         var format = Sniff(header[..read]);
-        var image = Open(format, blob: null, path, options);
+        var image = Open(format, path, options);
         return options.AutoRotate ? RotateUpright(image) : image;
     }
 
@@ -55,8 +54,7 @@ public sealed partial class VipsImage
     public static ImageHeader ReadHeader(ReadOnlySpan<byte> data)
     {
         var format = Sniff(data);
-        using var blob = VipsAreaHandle.CopyBlob(data);
-        using var image = Open(format, blob, path: null, options: null);
+        using var image = Open(format, data.ToArray(), options: null);
         return image.Header;
     }
 
@@ -72,8 +70,7 @@ public sealed partial class VipsImage
         options ??= ImageLoadOptions.Default;
         ValidateBox(width, height);
         var format = Sniff(data);
-        using var blob = VipsAreaHandle.CopyBlob(data);
-        using var thumbnail = OpenThumbnail(blob, format, width, height, mode, options, out _);
+        using var thumbnail = OpenThumbnail(data.ToArray(), format, width, height, mode, options, out _);
         return thumbnail.InMemory();
     }
 
@@ -99,37 +96,42 @@ public sealed partial class VipsImage
         options ??= ImageLoadOptions.Default;
         ValidateBox(width, height);
         var format = Sniff(data);
-        using var blob = VipsAreaHandle.CopyBlob(data);
-        using var thumbnail = OpenThumbnail(blob, format, width, height, mode, options, out source);
+        using var thumbnail = OpenThumbnail(data.ToArray(), format, width, height, mode, options, out source);
         return thumbnail.ToPixels();
     }
 
     /// <summary>Whether this libvips build can decode the format.</summary>
     public static bool CanDecode(ImageFormat format) =>
-        format != ImageFormat.Unknown && Decodable.GetOrAdd(format, static f => VipsOperation.Exists(VipsCodecs.Loader(f, fromFile: false)));
+        format != ImageFormat.Unknown && Decodable.GetOrAdd(format, static f => VipsCodecs.Exists(VipsCodecs.Loader(f, fromFile: false)));
 
     /// <summary>
-    /// The lazy thumbnail of <paramref name="blob"/>, which must stay alive until its pixels are computed. Its output
-    /// can be read once, top to bottom (sequential access); decode errors surface when the pixels are computed.
+    /// The lazy thumbnail of <paramref name="buffer"/>. Its output can be read once, top to bottom (sequential
+    /// access); decode errors surface when the pixels are computed.
     /// </summary>
-    private static VipsImage OpenThumbnail(VipsAreaHandle blob, ImageFormat format, int width, int? height, ResizeMode mode,
+    private static VipsImage OpenThumbnail(byte[] buffer, ImageFormat format, int width, int? height, ResizeMode mode,
         ImageLoadOptions options, out ImageHeader source)
     {
         // thumbnail_buffer applies no pixel limit, so the header is read (and checked) by our own loader call first.
-        using (var original = Open(format, blob, path: null, options))
+        using (var original = Open(format, buffer, options))
         {
             source = original.Header;
         }
 
-        using var op = VipsOperation.Create("thumbnail_buffer")
-            .Set("buffer", blob)
-            .Set("no_rotate", !options.AutoRotate)
-            .SetEnum("fail_on", FailOn(options))
-            .Set("option_string", $"fail_on={FailOn(options)}"); // 8.14 does not pass its own fail_on on to buffer loaders
-        SetThumbnailBox(op, width, height, mode, allowUpscale: false);
-        op.Build(message => new CorruptImageException($"The {format} image cannot be decoded: {message}"));
-        var thumbnail = op.GetImage("out", format);
-        return mode == ResizeMode.Pad ? PadTo(thumbnail, width, height ?? width) : thumbnail;
+        var box = ThumbnailBox.Of(width, height, mode, allowUpscale: false);
+        Image thumbnail;
+        try
+        {
+            // thumbnail_buffer ignores its own fail_on argument; only the loader options in the string reach the loader.
+            thumbnail = Image.ThumbnailBuffer(buffer, width, $"fail_on={FailOnNick(options)}", box.Height, box.Size,
+                noRotate: !options.AutoRotate, crop: box.Crop);
+        }
+        catch (VipsException e)
+        {
+            throw new CorruptImageException($"The {format} image cannot be decoded: {Describe(e)}");
+        }
+
+        var image = new VipsImage(thumbnail, format);
+        return mode == ResizeMode.Pad ? PadTo(image, width, height ?? width) : image;
     }
 
     private static ImageFormat Sniff(ReadOnlySpan<byte> data)
@@ -155,22 +157,24 @@ public sealed partial class VipsImage
         return format;
     }
 
-    /// <summary>Runs the loader, which parses only the header; pixels are decoded later, on demand.</summary>
-    private static VipsImage Open(ImageFormat format, VipsAreaHandle? blob, string? path, ImageLoadOptions? options)
+    /// <summary>
+    /// Runs the loader of <paramref name="format"/> (never one libvips picks) on a buffer or a file name; it parses
+    /// only the header, pixels are decoded later, on demand. The pixel limit of <paramref name="options"/> is checked
+    /// here, before any decoding.
+    /// </summary>
+    private static VipsImage Open(ImageFormat format, object bufferOrPath, ImageLoadOptions? options)
     {
-        using var op = VipsOperation.Create(VipsCodecs.Loader(format, fromFile: path is not null));
-        if (path is not null)
+        var loader = VipsCodecs.Loader(format, fromFile: bufferOrPath is string);
+        Image image;
+        try
         {
-            op.Set("filename", path);
+            image = (Image)Operation.Call(loader, new VOption { { "fail_on", FailOn(options ?? ImageLoadOptions.Default) } }, bufferOrPath);
         }
-        else
+        catch (VipsException e)
         {
-            op.Set("buffer", blob!);
+            throw new CorruptImageException($"The {format} image cannot be decoded: {Describe(e)}");
         }
 
-        op.SetEnum("fail_on", FailOn(options ?? ImageLoadOptions.Default));
-        op.Build(message => new CorruptImageException($"The {format} image cannot be decoded: {message}"));
-        var image = op.GetImage("out", format);
         if (options is not null && (long)image.Width * image.Height > options.MaxPixels)
         {
             var (w, h) = (image.Width, image.Height);
@@ -178,7 +182,7 @@ public sealed partial class VipsImage
             throw new ImageTooLargeException(w, h, options.MaxPixels);
         }
 
-        return image;
+        return new VipsImage(image, format);
     }
 
     private ImageHeader Header => new(SourceFormat, Width, Height, Bands, Orientation);
@@ -196,5 +200,7 @@ public sealed partial class VipsImage
         }
     }
 
-    private static string FailOn(ImageLoadOptions options) => options.TolerateWarnings ? "error" : "warning";
+    private static Enums.FailOn FailOn(ImageLoadOptions options) => options.TolerateWarnings ? Enums.FailOn.Error : Enums.FailOn.Warning;
+
+    private static string FailOnNick(ImageLoadOptions options) => options.TolerateWarnings ? "error" : "warning";
 }

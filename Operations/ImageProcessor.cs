@@ -54,6 +54,11 @@ public sealed class ImageProcessor(OperationLimits limits, IFaceLocator? faces =
             var bytes = current.Encode(format, new EncodeOptions { Quality = plan.Output.Quality, StripMetadata = plan.Output.Strip });
             return new ProcessedImage(bytes, format, current.Width, current.Height, context.LastCrop);
         }
+        catch (CorruptImageException) when (ct.IsCancellationRequested)
+        {
+            // A kill that landed on a step's image just disposed stops nothing; the token is what was asked.
+            throw new ImageProcessingCancelledException("Processing was cancelled.");
+        }
         finally
         {
             current.Dispose();

@@ -78,8 +78,7 @@ public sealed class ThumbnailPixelsTests
         var garbage = new byte[100_000];
         new Random(42).NextBytes(garbage);
 
-        var half = Assert.Throws<CorruptImageException>(() => VipsImage.ThumbnailPixels(bytes[..(bytes.Length / 2)], 640, 640));
-        Assert.Contains("Premature end", half.Message);
+        Assert.Throws<CorruptImageException>(() => VipsImage.ThumbnailPixels(bytes[..(bytes.Length / 2)], 640, 640));
         Assert.Throws<CorruptImageException>(() => VipsImage.ThumbnailPixels([.. bytes[..2000], .. garbage], 640, 640));
         Assert.Throws<CorruptImageException>(() => VipsImage.ThumbnailPixels([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 1, 2, 3], 64));
     }

@@ -98,6 +98,7 @@ public sealed partial class VipsImage : IDisposable
     /// </summary>
     internal T Evaluate<T>(Func<Image, T> sink)
     {
+        WatchForKills();
         try
         {
             return sink(Image);

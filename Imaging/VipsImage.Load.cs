@@ -9,29 +9,27 @@ public sealed partial class VipsImage
 
     private static readonly ConcurrentDictionary<ImageFormat, bool> Decodable = new();
 
-    /// <summary>Decodes an image from memory (the bytes are copied; the span may be reused at once).</summary>
+    /// <summary>
+    /// Decodes an image from memory (libvips copies the bytes; the array may be reused at once). The decoders take
+    /// arrays: copying a span into a new one cost more CPU (large-object-heap collections) than decoding a header.
+    /// </summary>
     /// <exception cref="ImageFormatException">Empty input or not a supported format.</exception>
     /// <exception cref="CorruptImageException">The header cannot be parsed.</exception>
     /// <exception cref="ImageTooLargeException">More pixels than <see cref="ImageLoadOptions.MaxPixels"/>.</exception>
-    public static VipsImage Load(ReadOnlySpan<byte> data, ImageLoadOptions? options = null)
+    public static VipsImage Load(byte[] data, ImageLoadOptions? options = null)
     {
         options ??= ImageLoadOptions.Default;
         var format = Sniff(data);
-        var image = Open(format, data.ToArray(), options);
+        var image = Open(format, data, options);
         return options.AutoRotate ? RotateUpright(image) : image;
     }
 
     public static VipsImage Load(Stream stream, ImageLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))
-        {
-            return Load(segment.AsSpan((int)memory.Position), options);
-        }
-
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return Load(copy.GetBuffer().AsSpan(0, (int)copy.Length), options);
+        return Load(copy.ToArray(), options);
     }
 
     /// <summary>Decodes a file; libvips reads it lazily, so the file must stay in place while the image is used.</summary>
@@ -51,27 +49,40 @@ public sealed partial class VipsImage
     }
 
     /// <summary>Parses only the header: format, size, bands, EXIF orientation. No pixel is decoded and no limit applied.</summary>
-    public static ImageHeader ReadHeader(ReadOnlySpan<byte> data)
+    public static ImageHeader ReadHeader(byte[] data)
     {
         var format = Sniff(data);
-        using var image = Open(format, data.ToArray(), options: null);
+        using var image = Open(format, data, options: null);
         return image.Header;
     }
 
     /// <summary>
     /// Decode-and-shrink in one pass (libvips thumbnail_buffer: shrink-on-load for JPEG, WebP, HEIF); the pixel
     /// limit is checked from the header first. See <see cref="Thumbnail"/> for the sizing rules. The result is held
-    /// in memory, so it can be read any number of times; for pixels only, <see cref="ThumbnailPixels(ReadOnlySpan{byte}, int, int?, ResizeMode, ImageLoadOptions?)"/>
+    /// in memory, so it can be read any number of times; for pixels only, <see cref="ThumbnailPixels(byte[], int, int?, ResizeMode, ImageLoadOptions?)"/>
     /// computes them in a single pass.
     /// </summary>
-    public static VipsImage ThumbnailBuffer(ReadOnlySpan<byte> data, int width, int? height = null,
+    public static VipsImage ThumbnailBuffer(byte[] data, int width, int? height = null,
         ResizeMode mode = ResizeMode.Fit, ImageLoadOptions? options = null)
     {
         options ??= ImageLoadOptions.Default;
         ValidateBox(width, height);
         var format = Sniff(data);
-        using var thumbnail = OpenThumbnail(data.ToArray(), format, width, height, mode, options, out _);
+        using var thumbnail = OpenThumbnail(data, format, width, height, mode, options, out _);
         return thumbnail.InMemory();
+    }
+
+    /// <summary>
+    /// <see cref="ThumbnailBuffer"/> without holding the result in memory: its pixels are computed while they are
+    /// read, which may happen once, top to bottom (one <see cref="Encode"/> or <see cref="ToPixels"/>; a second read
+    /// fails as corrupt). Same checks as <see cref="ThumbnailBuffer"/>. For decode, resize, encode in one pass.
+    /// </summary>
+    public static VipsImage ThumbnailOnce(byte[] data, int width, int? height = null,
+        ResizeMode mode = ResizeMode.Fit, ImageLoadOptions? options = null)
+    {
+        options ??= ImageLoadOptions.Default;
+        ValidateBox(width, height);
+        return OpenThumbnail(data, Sniff(data), width, height, mode, options, out _);
     }
 
     /// <summary>
@@ -82,21 +93,21 @@ public sealed partial class VipsImage
     /// <exception cref="ImageFormatException">Empty input or not a supported format.</exception>
     /// <exception cref="CorruptImageException">The header or the pixel data cannot be decoded.</exception>
     /// <exception cref="ImageTooLargeException">More pixels than <see cref="ImageLoadOptions.MaxPixels"/>.</exception>
-    public static PixelBuffer ThumbnailPixels(ReadOnlySpan<byte> data, int width, int? height = null,
+    public static PixelBuffer ThumbnailPixels(byte[] data, int width, int? height = null,
         ResizeMode mode = ResizeMode.Fit, ImageLoadOptions? options = null) =>
         ThumbnailPixels(data, out _, width, height, mode, options);
 
     /// <summary>
-    /// As <see cref="ThumbnailPixels(ReadOnlySpan{byte}, int, int?, ResizeMode, ImageLoadOptions?)"/>, also giving
+    /// As <see cref="ThumbnailPixels(byte[], int, int?, ResizeMode, ImageLoadOptions?)"/>, also giving
     /// the original's header (stored size and orientation), read by the same header parse that checks the pixel limit.
     /// </summary>
-    public static PixelBuffer ThumbnailPixels(ReadOnlySpan<byte> data, out ImageHeader source, int width, int? height = null,
+    public static PixelBuffer ThumbnailPixels(byte[] data, out ImageHeader source, int width, int? height = null,
         ResizeMode mode = ResizeMode.Fit, ImageLoadOptions? options = null)
     {
         options ??= ImageLoadOptions.Default;
         ValidateBox(width, height);
         var format = Sniff(data);
-        using var thumbnail = OpenThumbnail(data.ToArray(), format, width, height, mode, options, out source);
+        using var thumbnail = OpenThumbnail(data, format, width, height, mode, options, out source);
         return thumbnail.ToPixels();
     }
 

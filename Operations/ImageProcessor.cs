@@ -21,14 +21,15 @@ public sealed class ImageProcessor(OperationLimits limits, IFaceLocator? faces =
     /// to the encoded one), so the libvips work in progress stops within a tile or so and this call throws
     /// <see cref="ImageProcessingCancelledException"/>.
     /// </summary>
-    public ProcessedImage Process(ReadOnlySpan<byte> data, ProcessingPlan plan, CancellationToken ct = default)
+    public ProcessedImage Process(byte[] data, ProcessingPlan plan, CancellationToken ct = default)
     {
         var options = new ImageLoadOptions { MaxPixels = limits.MaxInputPixels };
         var steps = plan.Steps;
         VipsImage current;
         if (steps.Count > 0 && steps[0] is ResizeOperation { CanShrinkOnLoad: true } first)
         {
-            current = first.DecodeShrunk(data, options);
+            // Alone, the resize is read once, by the encode: no copy of it is held in memory.
+            current = first.DecodeShrunk(data, options, readOnce: steps.Count == 1);
             steps = steps.Skip(1).ToList();
         }
         else

@@ -32,17 +32,19 @@ try
                 continue;
             }
 
-            // Alternated twice (sharp, api, sharp, api) so a drift in machine speed falls on both.
-            var (ours, theirs) = (0.0, 0.0);
+            // Alternated twice (sharp, api, in-process, ...) so a drift in machine speed falls on all three.
+            var (ours, theirs, engine) = (0.0, 0.0, 0.0);
             for (var round = 0; round < 2; round++)
             {
                 theirs += await sharp.MeasureAsync(source.Bytes, concurrency, options.Operations) / 2;
                 ours += await api.MeasureAsync(source.Bytes, concurrency, options.Operations) / 2;
+                engine += await InProcess.MeasureAsync(source.Bytes, concurrency, options.Operations) / 2;
             }
 
             rows.Add(Row($"api ({api.Description})", concurrency, ours, vips));
             rows.Add(Row("sharp service", concurrency, theirs, vips));
-            versusSharp.Add(string.Create(CultureInfo.InvariantCulture, $"| {concurrency} | {ours:0.0} | {theirs:0.0} | {ours / theirs:0.00} |"));
+            versusSharp.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {concurrency} | {ours:0.0} | {theirs:0.0} | {ours / theirs:0.00} | {engine:0.0} | {engine / theirs:0.00} |"));
         }
     }
 
@@ -53,8 +55,8 @@ try
     if (versusSharp.Count > 0)
     {
         Console.WriteLine();
-        Console.WriteLine("| concurrency | api ops/s | sharp ops/s | api / sharp |");
-        Console.WriteLine("|---:|---:|---:|---:|");
+        Console.WriteLine("| concurrency | api ops/s | sharp service ops/s | api / sharp | in-process ops/s (same rounds) | in-process / sharp |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
         versusSharp.ForEach(Console.WriteLine);
     }
 }

@@ -7,22 +7,22 @@ public sealed class ErrorTests
     [Fact]
     public void Zero_bytes_is_a_format_error()
     {
-        var error = Assert.Throws<ImageFormatException>(() => VipsImage.Load(ReadOnlySpan<byte>.Empty));
+        var error = Assert.Throws<ImageFormatException>(() => VipsImage.Load([]));
         Assert.Contains("empty", error.Message);
     }
 
     [Fact]
     public void A_text_file_is_a_format_error_naming_the_bytes()
     {
-        var error = Assert.Throws<ImageFormatException>(() => VipsImage.Load("hello, this is not an image\n"u8));
+        var error = Assert.Throws<ImageFormatException>(() => VipsImage.Load("hello, this is not an image\n"u8.ToArray()));
         Assert.Contains("68656C6C6F", error.Message);
     }
 
     [Fact]
     public void A_pdf_is_a_format_error_even_though_libvips_could_render_it()
     {
-        Assert.Throws<ImageFormatException>(() => VipsImage.Load("%PDF-1.4\n1 0 obj<<>>endobj\n"u8));
-        Assert.Throws<ImageFormatException>(() => VipsImage.ThumbnailBuffer("%PDF-1.4\n"u8, 64));
+        Assert.Throws<ImageFormatException>(() => VipsImage.Load("%PDF-1.4\n1 0 obj<<>>endobj\n"u8.ToArray()));
+        Assert.Throws<ImageFormatException>(() => VipsImage.ThumbnailBuffer("%PDF-1.4\n"u8.ToArray(), 64));
     }
 
     [Fact]

@@ -17,10 +17,11 @@ public sealed partial class VipsImage
     }
 
     /// <summary>
-    /// Computes every pixel, in one pass, straight into a new managed array (libvips writes through a pinned pointer;
-    /// no native buffer in between). <typeparamref name="T"/> must be the image's band format.
+    /// Computes every pixel, in one pass, into a new managed array. <typeparamref name="T"/> must be the image's band
+    /// format. libvips writes into its own buffer, copied out once: its worker threads never hold a pointer into
+    /// managed memory, which a failed evaluation could leave them writing to after the array is unpinned.
     /// </summary>
-    internal unsafe T[] WriteToArray<T>() where T : unmanaged
+    internal T[] WriteToArray<T>() where T : unmanaged
     {
         var format = BandFormatOf<T>();
         if (Image.Format != format)
@@ -28,22 +29,7 @@ public sealed partial class VipsImage
             throw new InvalidOperationException($"The image's band format is {Image.Format}, not {typeof(T).Name}.");
         }
 
-        var (width, height, bands) = (Width, Height, Bands);
-        var values = GC.AllocateUninitializedArray<T>(checked(width * height * bands));
-        fixed (T* start = values)
-        {
-            // The target must be gone before the array is unpinned: disposed at the end of this block.
-            using var target = Image.NewFromMemory((nint)start, (ulong)values.Length * (ulong)sizeof(T), width, height, bands, format);
-
-            // Synchronous: every libvips worker has finished writing when it returns, on success or failure.
-            Evaluate(image =>
-            {
-                image.Write(target);
-                return true;
-            });
-        }
-
-        return values;
+        return Evaluate(image => image.WriteToMemory<T>());
     }
 
     /// <summary>Encodes to <paramref name="format"/>.</summary>

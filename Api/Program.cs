@@ -1,10 +1,8 @@
-using VisionAspire.Imaging;
 using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Images;
 using VisionAspire.Api.Jobs;
 using VisionAspire.Api.Operations;
 
-NativeAllocator.RetainFreedMemory();   // libvips re-faulted its buffers on every decode otherwise
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using VisionAspire.Imaging.Native;
+using NetVips;
 using VisionAspire.Imaging.Operations;
 
 namespace VisionAspire.Imaging;
@@ -17,41 +17,25 @@ public sealed partial class VipsImage
     }
 
     /// <summary>
-    /// Computes every pixel, in one pass, straight into a new managed array (libvips writes through a pinned pointer;
-    /// no native buffer in between). <typeparamref name="T"/> must be the image's band format.
+    /// Computes every pixel, in one pass, into a new managed array. <typeparamref name="T"/> must be the image's band
+    /// format. libvips writes into its own buffer, copied out once: its worker threads never hold a pointer into
+    /// managed memory, which a failed evaluation could leave them writing to after the array is unpinned.
     /// </summary>
-    internal unsafe T[] WriteToArray<T>() where T : unmanaged
+    internal T[] WriteToArray<T>() where T : unmanaged
     {
         var format = BandFormatOf<T>();
-        if (LibVips.vips_image_get_format(Handle) != format)
+        if (Image.Format != format)
         {
-            throw new InvalidOperationException($"The image's band format is {LibVips.vips_image_get_format(Handle)}, not {typeof(T).Name}.");
+            throw new InvalidOperationException($"The image's band format is {Image.Format}, not {typeof(T).Name}.");
         }
 
-        var (width, height, bands) = (Width, Height, Bands);
-        var values = GC.AllocateUninitializedArray<T>(checked(width * height * bands));
-        fixed (T* start = values)
-        {
-            // The target must be gone before the array is unpinned: disposed at the end of this block.
-            using var target = LibVips.vips_image_new_from_memory(start, (nuint)values.Length * (nuint)sizeof(T), width, height, bands, format);
-            if (target.IsInvalid)
-            {
-                throw new ImagingException($"libvips could not wrap the output array: {VipsRuntime.TakeError()}");
-            }
-
-            // Synchronous: every libvips worker has finished writing when it returns, on success or failure.
-            if (LibVips.vips_image_write(Handle, target) != 0)
-            {
-                throw PixelFailure(VipsRuntime.TakeError());
-            }
-        }
-
-        return values;
+        return Evaluate(image => image.WriteToMemory<T>());
     }
 
     /// <summary>Encodes to <paramref name="format"/>.</summary>
     /// <exception cref="ImageFormatException">This libvips build cannot write the format.</exception>
     /// <exception cref="CorruptImageException">The source pixels cannot be decoded.</exception>
+    /// <exception cref="ImageProcessingCancelledException">The image, or one it is computed from, was killed.</exception>
     public byte[] Encode(ImageFormat format, EncodeOptions? options = null)
     {
         options ??= EncodeOptions.Default;
@@ -71,72 +55,65 @@ public sealed partial class VipsImage
 
     private byte[] Save(ImageFormat format, EncodeOptions options)
     {
-        using var op = VipsOperation.Create(VipsCodecs.Saver(format)).Set("in", this).Set("strip", options.StripMetadata);
+        var arguments = new VOption { { "keep", options.StripMetadata ? Enums.ForeignKeep.None : Enums.ForeignKeep.All } };
         switch (format)
         {
             case ImageFormat.Jpeg or ImageFormat.WebP:
-                op.Set("Q", options.Quality);
+                arguments.Add("Q", options.Quality);
                 break;
             case ImageFormat.Tiff:
-                op.SetEnum("compression", "deflate");
+                arguments.Add("compression", Enums.ForeignTiffCompression.Deflate);
                 break;
             case ImageFormat.Heif or ImageFormat.Avif:
-                op.Set("Q", options.Quality).SetEnum("compression", format == ImageFormat.Avif ? "av1" : "hevc");
+                arguments.Add("Q", options.Quality);
+                arguments.Add("compression", format == ImageFormat.Avif ? Enums.ForeignHeifCompression.Av1 : Enums.ForeignHeifCompression.Hevc);
                 break;
         }
 
-        op.Build(PixelFailure);
-        return op.GetBlob("buffer");
+        return Evaluate(image => (byte[])Operation.Call(VipsCodecs.Saver(format), arguments, image));
     }
 
     /// <summary>8-bit sRGB, exactly 3 bands (alpha flattened on white), still lazy.</summary>
     internal VipsImage ToUcharRgb()
     {
-        var current = Apply("copy");
+        var current = Apply(image => image.Copy());
         if (!current.IsUcharSrgb)
         {
-            current = current.Then(image => image.Apply("colourspace", op => op.SetEnum("space", "srgb")));
+            current = current.Then(image => image.Apply(source => source.Colourspace(Enums.Interpretation.Srgb)));
         }
 
         if (current.HasAlpha)
         {
-            current = current.Then(image => image.Apply("flatten", op => op.Set("background", [255.0, 255.0, 255.0])));
+            current = current.Then(image => image.Apply(source => source.Flatten(background: [255.0, 255.0, 255.0])));
         }
 
-        if (LibVips.vips_image_get_format(current.Handle) != FormatUchar)
+        if (!current.IsUchar)
         {
-            current = current.Then(image => image.Apply("cast", op => op.SetEnum("format", "uchar")));
+            current = current.Then(image => image.Apply(source => source.Cast(Enums.BandFormat.Uchar)));
         }
 
         if (current.Bands > 3)
         {
-            current = current.Then(image => image.Apply("extract_band", op => op.Set("band", 0).Set("n", 3)));
+            current = current.Then(image => image.Apply(source => source.ExtractBand(0, n: 3)));
         }
 
         return current;
     }
 
-    private static int BandFormatOf<T>() where T : unmanaged =>
-        typeof(T) == typeof(byte) ? FormatUchar
-        : typeof(T) == typeof(uint) ? FormatUint
-        : typeof(T) == typeof(double) ? FormatDouble
+    private static Enums.BandFormat BandFormatOf<T>() where T : unmanaged =>
+        typeof(T) == typeof(byte) ? Enums.BandFormat.Uchar
+        : typeof(T) == typeof(uint) ? Enums.BandFormat.Uint
+        : typeof(T) == typeof(double) ? Enums.BandFormat.Double
         : throw new NotSupportedException($"No libvips band format for {typeof(T).Name}.");
 
-    private static unsafe bool ProbeEncoder(ImageFormat format)
+    private static bool ProbeEncoder(ImageFormat format)
     {
-        if (!VipsOperation.Exists(VipsCodecs.Saver(format)))
+        if (!VipsCodecs.Exists(VipsCodecs.Saver(format)))
         {
             return false;
         }
 
-        var pixels = new byte[16 * 16 * 3];
-        GObjectHandle handle;
-        fixed (byte* p = pixels)
-        {
-            handle = LibVips.vips_image_new_from_memory_copy(p, (nuint)pixels.Length, 16, 16, 3, FormatUchar);
-        }
-
-        using var probe = new VipsImage(handle, ImageFormat.Unknown);
+        using var probe = new VipsImage(Image.Black(16, 16, bands: 3), ImageFormat.Unknown);
         try
         {
             probe.Save(format, EncodeOptions.Default);

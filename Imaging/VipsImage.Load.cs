@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using VisionAspire.Imaging.Native;
+using NetVips;
 
 namespace VisionAspire.Imaging;
 
@@ -9,30 +9,27 @@ public sealed partial class VipsImage
 
     private static readonly ConcurrentDictionary<ImageFormat, bool> Decodable = new();
 
-    /// <summary>Decodes an image from memory (the bytes are copied; the span may be reused at once).</summary>
+    /// <summary>
+    /// Decodes an image from memory (libvips copies the bytes; the array may be reused at once). The decoders take
+    /// arrays: copying a span into a new one cost more CPU (large-object-heap collections) than decoding a header.
+    /// </summary>
     /// <exception cref="ImageFormatException">Empty input or not a supported format.</exception>
     /// <exception cref="CorruptImageException">The header cannot be parsed.</exception>
     /// <exception cref="ImageTooLargeException">More pixels than <see cref="ImageLoadOptions.MaxPixels"/>.</exception>
-    public static VipsImage Load(ReadOnlySpan<byte> data, ImageLoadOptions? options = null)
+    public static VipsImage Load(byte[] data, ImageLoadOptions? options = null)
     {
         options ??= ImageLoadOptions.Default;
         var format = Sniff(data);
-        using var blob = VipsAreaHandle.CopyBlob(data);
-        var image = Open(format, blob, path: null, options);
+        var image = Open(format, data, options);
         return options.AutoRotate ? RotateUpright(image) : image;
     }
 
     public static VipsImage Load(Stream stream, ImageLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (stream is MemoryStream memory && memory.TryGetBuffer(out var segment))
-        {
-            return Load(segment.AsSpan((int)memory.Position), options);
-        }
-
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return Load(copy.GetBuffer().AsSpan(0, (int)copy.Length), options);
+        return Load(copy.ToArray(), options);
     }
 
     /// <summary>Decodes a file; libvips reads it lazily, so the file must stay in place while the image is used.</summary>
@@ -47,34 +44,45 @@ public sealed partial class VipsImage
         }
 
         var format = Sniff(header[..read]);
-        var image = Open(format, blob: null, path, options);
+        var image = Open(format, path, options);
         return options.AutoRotate ? RotateUpright(image) : image;
     }
 
     /// <summary>Parses only the header: format, size, bands, EXIF orientation. No pixel is decoded and no limit applied.</summary>
-    public static ImageHeader ReadHeader(ReadOnlySpan<byte> data)
+    public static ImageHeader ReadHeader(byte[] data)
     {
         var format = Sniff(data);
-        using var blob = VipsAreaHandle.CopyBlob(data);
-        using var image = Open(format, blob, path: null, options: null);
+        using var image = Open(format, data, options: null);
         return image.Header;
     }
 
     /// <summary>
     /// Decode-and-shrink in one pass (libvips thumbnail_buffer: shrink-on-load for JPEG, WebP, HEIF); the pixel
     /// limit is checked from the header first. See <see cref="Thumbnail"/> for the sizing rules. The result is held
-    /// in memory, so it can be read any number of times; for pixels only, <see cref="ThumbnailPixels(ReadOnlySpan{byte}, int, int?, ResizeMode, ImageLoadOptions?)"/>
+    /// in memory, so it can be read any number of times; for pixels only, <see cref="ThumbnailPixels(byte[], int, int?, ResizeMode, ImageLoadOptions?)"/>
     /// computes them in a single pass.
     /// </summary>
-    public static VipsImage ThumbnailBuffer(ReadOnlySpan<byte> data, int width, int? height = null,
+    public static VipsImage ThumbnailBuffer(byte[] data, int width, int? height = null,
         ResizeMode mode = ResizeMode.Fit, ImageLoadOptions? options = null)
     {
         options ??= ImageLoadOptions.Default;
         ValidateBox(width, height);
         var format = Sniff(data);
-        using var blob = VipsAreaHandle.CopyBlob(data);
-        using var thumbnail = OpenThumbnail(blob, format, width, height, mode, options, out _);
+        using var thumbnail = OpenThumbnail(data, format, width, height, mode, options, out _);
         return thumbnail.InMemory();
+    }
+
+    /// <summary>
+    /// <see cref="ThumbnailBuffer"/> without holding the result in memory: its pixels are computed while they are
+    /// read, which may happen once, top to bottom (one <see cref="Encode"/> or <see cref="ToPixels"/>; a second read
+    /// fails as corrupt). Same checks as <see cref="ThumbnailBuffer"/>. For decode, resize, encode in one pass.
+    /// </summary>
+    public static VipsImage ThumbnailOnce(byte[] data, int width, int? height = null,
+        ResizeMode mode = ResizeMode.Fit, ImageLoadOptions? options = null)
+    {
+        options ??= ImageLoadOptions.Default;
+        ValidateBox(width, height);
+        return OpenThumbnail(data, Sniff(data), width, height, mode, options, out _);
     }
 
     /// <summary>
@@ -85,51 +93,56 @@ public sealed partial class VipsImage
     /// <exception cref="ImageFormatException">Empty input or not a supported format.</exception>
     /// <exception cref="CorruptImageException">The header or the pixel data cannot be decoded.</exception>
     /// <exception cref="ImageTooLargeException">More pixels than <see cref="ImageLoadOptions.MaxPixels"/>.</exception>
-    public static PixelBuffer ThumbnailPixels(ReadOnlySpan<byte> data, int width, int? height = null,
+    public static PixelBuffer ThumbnailPixels(byte[] data, int width, int? height = null,
         ResizeMode mode = ResizeMode.Fit, ImageLoadOptions? options = null) =>
         ThumbnailPixels(data, out _, width, height, mode, options);
 
     /// <summary>
-    /// As <see cref="ThumbnailPixels(ReadOnlySpan{byte}, int, int?, ResizeMode, ImageLoadOptions?)"/>, also giving
+    /// As <see cref="ThumbnailPixels(byte[], int, int?, ResizeMode, ImageLoadOptions?)"/>, also giving
     /// the original's header (stored size and orientation), read by the same header parse that checks the pixel limit.
     /// </summary>
-    public static PixelBuffer ThumbnailPixels(ReadOnlySpan<byte> data, out ImageHeader source, int width, int? height = null,
+    public static PixelBuffer ThumbnailPixels(byte[] data, out ImageHeader source, int width, int? height = null,
         ResizeMode mode = ResizeMode.Fit, ImageLoadOptions? options = null)
     {
         options ??= ImageLoadOptions.Default;
         ValidateBox(width, height);
         var format = Sniff(data);
-        using var blob = VipsAreaHandle.CopyBlob(data);
-        using var thumbnail = OpenThumbnail(blob, format, width, height, mode, options, out source);
+        using var thumbnail = OpenThumbnail(data, format, width, height, mode, options, out source);
         return thumbnail.ToPixels();
     }
 
     /// <summary>Whether this libvips build can decode the format.</summary>
     public static bool CanDecode(ImageFormat format) =>
-        format != ImageFormat.Unknown && Decodable.GetOrAdd(format, static f => VipsOperation.Exists(VipsCodecs.Loader(f, fromFile: false)));
+        format != ImageFormat.Unknown && Decodable.GetOrAdd(format, static f => VipsCodecs.Exists(VipsCodecs.Loader(f, fromFile: false)));
 
     /// <summary>
-    /// The lazy thumbnail of <paramref name="blob"/>, which must stay alive until its pixels are computed. Its output
-    /// can be read once, top to bottom (sequential access); decode errors surface when the pixels are computed.
+    /// The lazy thumbnail of <paramref name="buffer"/>. Its output can be read once, top to bottom (sequential
+    /// access); decode errors surface when the pixels are computed.
     /// </summary>
-    private static VipsImage OpenThumbnail(VipsAreaHandle blob, ImageFormat format, int width, int? height, ResizeMode mode,
+    private static VipsImage OpenThumbnail(byte[] buffer, ImageFormat format, int width, int? height, ResizeMode mode,
         ImageLoadOptions options, out ImageHeader source)
     {
         // thumbnail_buffer applies no pixel limit, so the header is read (and checked) by our own loader call first.
-        using (var original = Open(format, blob, path: null, options))
+        using (var original = Open(format, buffer, options))
         {
             source = original.Header;
         }
 
-        using var op = VipsOperation.Create("thumbnail_buffer")
-            .Set("buffer", blob)
-            .Set("no_rotate", !options.AutoRotate)
-            .SetEnum("fail_on", FailOn(options))
-            .Set("option_string", $"fail_on={FailOn(options)}"); // 8.14 does not pass its own fail_on on to buffer loaders
-        SetThumbnailBox(op, width, height, mode, allowUpscale: false);
-        op.Build(message => new CorruptImageException($"The {format} image cannot be decoded: {message}"));
-        var thumbnail = op.GetImage("out", format);
-        return mode == ResizeMode.Pad ? PadTo(thumbnail, width, height ?? width) : thumbnail;
+        var box = ThumbnailBox.Of(width, height, mode, allowUpscale: false);
+        Image thumbnail;
+        try
+        {
+            // thumbnail_buffer ignores its own fail_on argument; only the loader options in the string reach the loader.
+            thumbnail = Image.ThumbnailBuffer(buffer, width, $"fail_on={FailOnNick(options)}", box.Height, box.Size,
+                noRotate: !options.AutoRotate, crop: box.Crop);
+        }
+        catch (VipsException e)
+        {
+            throw new CorruptImageException($"The {format} image cannot be decoded: {Describe(e)}");
+        }
+
+        var image = new VipsImage(thumbnail, format);
+        return mode == ResizeMode.Pad ? PadTo(image, width, height ?? width) : image;
     }
 
     private static ImageFormat Sniff(ReadOnlySpan<byte> data)
@@ -155,22 +168,24 @@ public sealed partial class VipsImage
         return format;
     }
 
-    /// <summary>Runs the loader, which parses only the header; pixels are decoded later, on demand.</summary>
-    private static VipsImage Open(ImageFormat format, VipsAreaHandle? blob, string? path, ImageLoadOptions? options)
+    /// <summary>
+    /// Runs the loader of <paramref name="format"/> (never one libvips picks) on a buffer or a file name; it parses
+    /// only the header, pixels are decoded later, on demand. The pixel limit of <paramref name="options"/> is checked
+    /// here, before any decoding.
+    /// </summary>
+    private static VipsImage Open(ImageFormat format, object bufferOrPath, ImageLoadOptions? options)
     {
-        using var op = VipsOperation.Create(VipsCodecs.Loader(format, fromFile: path is not null));
-        if (path is not null)
+        var loader = VipsCodecs.Loader(format, fromFile: bufferOrPath is string);
+        Image image;
+        try
         {
-            op.Set("filename", path);
+            image = (Image)Operation.Call(loader, new VOption { { "fail_on", FailOn(options ?? ImageLoadOptions.Default) } }, bufferOrPath);
         }
-        else
+        catch (VipsException e)
         {
-            op.Set("buffer", blob!);
+            throw new CorruptImageException($"The {format} image cannot be decoded: {Describe(e)}");
         }
 
-        op.SetEnum("fail_on", FailOn(options ?? ImageLoadOptions.Default));
-        op.Build(message => new CorruptImageException($"The {format} image cannot be decoded: {message}"));
-        var image = op.GetImage("out", format);
         if (options is not null && (long)image.Width * image.Height > options.MaxPixels)
         {
             var (w, h) = (image.Width, image.Height);
@@ -178,7 +193,7 @@ public sealed partial class VipsImage
             throw new ImageTooLargeException(w, h, options.MaxPixels);
         }
 
-        return image;
+        return new VipsImage(image, format);
     }
 
     private ImageHeader Header => new(SourceFormat, Width, Height, Bands, Orientation);
@@ -196,5 +211,7 @@ public sealed partial class VipsImage
         }
     }
 
-    private static string FailOn(ImageLoadOptions options) => options.TolerateWarnings ? "error" : "warning";
+    private static Enums.FailOn FailOn(ImageLoadOptions options) => options.TolerateWarnings ? Enums.FailOn.Error : Enums.FailOn.Warning;
+
+    private static string FailOnNick(ImageLoadOptions options) => options.TolerateWarnings ? "error" : "warning";
 }

@@ -1,9 +1,11 @@
+using NetVips;
+
 namespace VisionAspire.Imaging;
 
 public sealed partial class VipsImage
 {
     /// <summary>Applies the EXIF orientation (rotate/flip) and removes the tag.</summary>
-    public VipsImage AutoRotate() => Apply("autorot");
+    public VipsImage AutoRotate() => Apply(image => image.Autorot());
 
     /// <summary>
     /// Resizes into a <paramref name="width"/> × <paramref name="height"/> box (height null: only the width
@@ -13,10 +15,8 @@ public sealed partial class VipsImage
     public VipsImage Thumbnail(int width, int? height = null, ResizeMode mode = ResizeMode.Fit, bool allowUpscale = false)
     {
         ValidateBox(width, height);
-        using var op = Native.VipsOperation.Create("thumbnail_image").Set("in", this).Set("no_rotate", true);
-        SetThumbnailBox(op, width, height, mode, allowUpscale);
-        op.Build(PixelFailure);
-        var thumbnail = op.GetImage("out", SourceFormat);
+        var box = ThumbnailBox.Of(width, height, mode, allowUpscale);
+        var thumbnail = Apply(image => image.ThumbnailImage(width, box.Height, box.Size, noRotate: true, crop: box.Crop));
         return mode == ResizeMode.Pad ? PadTo(thumbnail, width, height ?? width) : thumbnail;
     }
 
@@ -28,7 +28,7 @@ public sealed partial class VipsImage
             throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be positive and keep the image under 10,000,000 px a side.");
         }
 
-        return Apply("resize", op => op.Set("scale", scale));
+        return Apply(image => image.Resize(scale));
     }
 
     /// <summary>Cuts out a rectangle, which must lie inside the image.</summary>
@@ -40,16 +40,12 @@ public sealed partial class VipsImage
                 $"Crop box {left},{top} {width}x{height} is not inside the {Width}x{Height} image.");
         }
 
-        return Apply("extract_area", op => op.Set("left", left).Set("top", top).Set("width", width).Set("height", height), input: "input");
+        return Apply(image => image.ExtractArea(left, top, width, height));
     }
 
     /// <summary>A copy carrying EXIF orientation <paramref name="orientation"/> (written on JPEG encode without stripping).</summary>
-    internal VipsImage WithOrientation(int orientation)
-    {
-        var copy = Apply("copy");
-        Native.LibVips.vips_image_set_int(copy.Handle, "orientation", orientation);
-        return copy;
-    }
+    internal VipsImage WithOrientation(int orientation) =>
+        Apply(image => image.Mutate(copy => copy.Set(GValue.GIntType, "orientation", orientation)));
 
     private static void ValidateBox(int width, int? height)
     {
@@ -62,23 +58,21 @@ public sealed partial class VipsImage
         }
     }
 
-    private static void SetThumbnailBox(Native.VipsOperation op, int width, int? height, ResizeMode mode, bool allowUpscale)
-    {
-        var boxHeight = height ?? (mode == ResizeMode.Fit ? MaxDimension : width);
-        op.Set("width", width).Set("height", boxHeight);
-        op.SetEnum("size", mode == ResizeMode.Exact ? "force" : allowUpscale ? "both" : "down");
-        op.SetEnum("crop", mode == ResizeMode.Fill ? "centre" : "none");
-    }
-
     private static VipsImage PadTo(VipsImage image, int width, int height)
     {
         using (image)
         {
-            return image.Apply("gravity", op => op
-                .SetEnum("direction", "centre")
-                .Set("width", Math.Max(width, image.Width))
-                .Set("height", Math.Max(height, image.Height))
-                .SetEnum("extend", "black"));
+            var (boxWidth, boxHeight) = (Math.Max(width, image.Width), Math.Max(height, image.Height));
+            return image.Apply(source => source.Gravity(Enums.CompassDirection.Centre, boxWidth, boxHeight, Enums.Extend.Black));
         }
+    }
+
+    /// <summary>libvips thumbnail's arguments for a box and a <see cref="ResizeMode"/>.</summary>
+    private readonly record struct ThumbnailBox(int Height, Enums.Size Size, Enums.Interesting Crop)
+    {
+        public static ThumbnailBox Of(int width, int? height, ResizeMode mode, bool allowUpscale) => new(
+            height ?? (mode == ResizeMode.Fit ? MaxDimension : width),
+            mode == ResizeMode.Exact ? Enums.Size.Force : allowUpscale ? Enums.Size.Both : Enums.Size.Down,
+            mode == ResizeMode.Fill ? Enums.Interesting.Centre : Enums.Interesting.None);
     }
 }

@@ -1,115 +1,138 @@
-using System.Runtime.InteropServices;
-using VisionAspire.Imaging.Native;
+using System.Collections.Frozen;
+using NetVips;
 
 namespace VisionAspire.Imaging;
 
 /// <summary>
-/// An immutable libvips image. Every operation returns a new image; the caller disposes both.
-/// Thread-safe: libvips images are immutable and may be read from several threads at once.
+/// An immutable libvips image (a NetVips <see cref="Image"/>). Every operation returns a new image; the caller
+/// disposes both. Thread-safe: libvips images are immutable and may be read from several threads at once.
 /// Pixels are computed lazily; a decode error in pixel data surfaces, typed, at the call that needs the pixels.
 /// </summary>
 public sealed partial class VipsImage : IDisposable
 {
-    private const int InterpretationSrgb = 22;
-    private const int FormatUchar = 0;
-    private const int FormatUint = 4;
-    private const int FormatDouble = 8;
+    private static readonly Lazy<FrozenDictionary<int, string>> InterpretationNicks = new(() =>
+        global::NetVips.NetVips.ValuesForEnum(global::NetVips.NetVips.TypeFromName("VipsInterpretation"))
+            .ToFrozenDictionary(pair => pair.Value, pair => pair.Key));
 
-    internal VipsImage(GObjectHandle handle, ImageFormat sourceFormat)
+    /// <summary>This image's kill switch first, then those of every image it is computed from.</summary>
+    private readonly KillSwitch[] _kills;
+
+    internal VipsImage(Image image, ImageFormat sourceFormat, params ReadOnlySpan<VipsImage> inputs)
     {
-        Handle = handle;
+        Image = image;
         SourceFormat = sourceFormat;
+        var kills = new List<KillSwitch> { new(image) };
+        foreach (var input in inputs)
+        {
+            kills.AddRange(input._kills.Where(kill => !kills.Contains(kill)));
+        }
+
+        _kills = [.. kills];
     }
 
-    public int Width => LibVips.vips_image_get_width(Handle);
+    public int Width => Image.Width;
 
-    public int Height => LibVips.vips_image_get_height(Handle);
+    public int Height => Image.Height;
 
-    public int Bands => LibVips.vips_image_get_bands(Handle);
+    public int Bands => Image.Bands;
 
     /// <summary>The format the pixels were decoded from (<see cref="ImageFormat.Unknown"/> for computed images).</summary>
     public ImageFormat SourceFormat { get; }
 
     /// <summary>The EXIF orientation still pending (1 = upright; always 1 after <see cref="AutoRotate"/>).</summary>
-    public int Orientation => GetInt("orientation") is { } value and >= 1 and <= 8 ? value : 1;
+    public int Orientation => Image.Contains("orientation") && Image.Get("orientation") is int value and >= 1 and <= 8 ? value : 1;
 
-    /// <summary>The colour space libvips infers, as its nick: "srgb", "b-w", "cmyk", "rgb16", "lab", ...</summary>
+    /// <summary>The colour space, as libvips' nick: "srgb", "b-w", "cmyk", "rgb16", "lab", ...</summary>
     public string Interpretation =>
-        Marshal.PtrToStringUTF8(LibVips.vips_enum_nick(
-            LibVips.vips_interpretation_get_type(), LibVips.vips_image_guess_interpretation(Handle))) ?? "unknown";
+        InterpretationNicks.Value.GetValueOrDefault((int)Image.Interpretation, "unknown");
 
-    public bool HasAlpha => LibVips.vips_image_hasalpha(Handle) != 0;
+    public bool HasAlpha => Image.HasAlpha();
 
-    internal GObjectHandle Handle { get; }
+    internal Image Image { get; }
 
-    internal bool IsUchar => LibVips.vips_image_get_format(Handle) == FormatUchar;
+    internal bool IsUchar => Image.Format == Enums.BandFormat.Uchar;
 
-    internal bool IsUcharSrgb => IsUchar && LibVips.vips_image_guess_interpretation(Handle) == InterpretationSrgb;
+    internal bool IsUcharSrgb => IsUchar && Bands >= 3 && Image.Interpretation == Enums.Interpretation.Srgb;
 
-    public void Dispose() => Handle.Dispose();
+    public void Dispose() => Image.Dispose();
 
     /// <summary>A metadata string such as "exif-ifd0-Make", or null when the image has none.</summary>
-    public unsafe string? GetMetadataString(string name)
-    {
-        if (LibVips.vips_image_get_typeof(Handle, name) == 0)
-        {
-            return null;
-        }
-
-        nint text;
-        if (LibVips.vips_image_get_string(Handle, name, &text) != 0)
-        {
-            VipsRuntime.TakeError();
-            return null;
-        }
-
-        return Marshal.PtrToStringUTF8(text);
-    }
-
-    internal unsafe int? GetInt(string name)
-    {
-        if (LibVips.vips_image_get_typeof(Handle, name) == 0)
-        {
-            return null;
-        }
-
-        int value;
-        if (LibVips.vips_image_get_int(Handle, name, &value) != 0)
-        {
-            VipsRuntime.TakeError();
-            return null;
-        }
-
-        return value;
-    }
+    public string? GetMetadataString(string name) =>
+        Image.Contains(name) ? Image.Get(name) as string : null;
 
     /// <summary>
     /// Computes every pixel now into memory. Used for thumbnail_buffer's output, which can be read only once, top
     /// to bottom (sequential access); afterwards it can be read any number of times, and decode errors surface here.
     /// </summary>
-    internal VipsImage InMemory()
+    internal VipsImage InMemory() => Compute(image => image.CopyMemory());
+
+    /// <summary>
+    /// Runs an operation that computes this image's pixels while it is built (copy to memory, a statistic, a
+    /// histogram, smartcrop): its failure is classified as <see cref="Evaluate{T}"/>'s.
+    /// </summary>
+    internal VipsImage Compute(Func<Image, Image> operation) => Evaluate(image => new VipsImage(operation(image), SourceFormat, this));
+
+    /// <summary>Runs a lazy operation on this image (its pixels are computed later, by whatever reads them).</summary>
+    internal VipsImage Apply(Func<Image, Image> operation) => Combine(operation, []);
+
+    /// <summary>A lazy operation on this image and <paramref name="others"/>; the result is computed from all of them.</summary>
+    internal VipsImage Combine(Func<Image, Image> operation, params ReadOnlySpan<VipsImage> others)
     {
-        var copy = LibVips.vips_image_copy_memory(Handle);
-        if (copy.IsInvalid)
+        Image result;
+        try
         {
-            copy.Dispose();
-            throw PixelFailure(VipsRuntime.TakeError());
+            result = operation(Image);
+        }
+        catch (VipsException e)
+        {
+            throw TakeKill() ? Cancelled() : new ImagingException(Describe(e));
         }
 
-        return new VipsImage(copy, SourceFormat);
+        VipsImage[] inputs = [this, .. others];
+        return new VipsImage(result, SourceFormat, inputs);
     }
 
-    /// <summary>Runs a one-input, one-output operation ("in" → "out") with extra arguments.</summary>
-    internal VipsImage Apply(string operation, Action<VipsOperation>? arguments = null, string input = "in")
+    /// <summary>
+    /// Runs <paramref name="sink"/>, which computes pixels of this image (encode, copy to memory, a measurement).
+    /// Its failure is a cancellation when this image or one it is computed from was killed, otherwise corrupt data.
+    /// </summary>
+    internal T Evaluate<T>(Func<Image, T> sink)
     {
-        using var op = VipsOperation.Create(operation).Set(input, this);
-        arguments?.Invoke(op);
-        op.Build();
-        return op.GetImage("out", SourceFormat);
+        WatchForKills();
+        try
+        {
+            return sink(Image);
+        }
+        catch (VipsException e)
+        {
+            throw PixelFailure(e);
+        }
     }
 
-    /// <summary>A sink (an operation that pulls every pixel) failed: it was killed, or pixel data could not be decoded.</summary>
-    internal static ImagingException PixelFailure(string message) => VipsRuntime.IsKilled(message)
-        ? new ImageProcessingCancelledException($"The image evaluation was stopped: {message}")
-        : new CorruptImageException($"The image pixels could not be computed (corrupt or truncated data?): {message}");
+    /// <summary>A sink failed: it was killed (decided from this image's own kill switches), or the pixels are bad.</summary>
+    internal ImagingException PixelFailure(VipsException e) => TakeKill()
+        ? Cancelled()
+        : new CorruptImageException($"The image pixels could not be computed (corrupt or truncated data?): {Describe(e)}");
+
+    private static ImageProcessingCancelledException Cancelled() =>
+        new("The image evaluation was stopped: the image, or one it is computed from, was killed.");
+
+    /// <summary>libvips' text, on one line. It comes from the process-global error buffer: a description only.</summary>
+    internal static string Describe(VipsException e)
+    {
+        var text = e.Message.ReplaceLineEndings(" ").Trim();
+        return text.Length == 0 ? "libvips gave no error text" : text;
+    }
+
+    /// <summary>Takes every pending kill of this image's lineage; true when there was one.</summary>
+    private bool TakeKill()
+    {
+        var killed = false;
+        foreach (var kill in _kills)
+        {
+            killed |= kill.TryReset();
+        }
+
+        return killed;
+    }
 }

@@ -21,14 +21,15 @@ public sealed class ImageProcessor(OperationLimits limits, IFaceLocator? faces =
     /// to the encoded one), so the libvips work in progress stops within a tile or so and this call throws
     /// <see cref="ImageProcessingCancelledException"/>.
     /// </summary>
-    public ProcessedImage Process(ReadOnlySpan<byte> data, ProcessingPlan plan, CancellationToken ct = default)
+    public ProcessedImage Process(byte[] data, ProcessingPlan plan, CancellationToken ct = default)
     {
         var options = new ImageLoadOptions { MaxPixels = limits.MaxInputPixels };
         var steps = plan.Steps;
         VipsImage current;
         if (steps.Count > 0 && steps[0] is ResizeOperation { CanShrinkOnLoad: true } first)
         {
-            current = first.DecodeShrunk(data, options);
+            // Alone, the resize is read once, by the encode: no copy of it is held in memory.
+            current = first.DecodeShrunk(data, options, readOnce: steps.Count == 1);
             steps = steps.Skip(1).ToList();
         }
         else
@@ -53,6 +54,11 @@ public sealed class ImageProcessor(OperationLimits limits, IFaceLocator? faces =
             var format = plan.Output.Resolve(source);
             var bytes = current.Encode(format, new EncodeOptions { Quality = plan.Output.Quality, StripMetadata = plan.Output.Strip });
             return new ProcessedImage(bytes, format, current.Width, current.Height, context.LastCrop);
+        }
+        catch (CorruptImageException) when (ct.IsCancellationRequested)
+        {
+            // A kill that landed on a step's image just disposed stops nothing; the token is what was asked.
+            throw new ImageProcessingCancelledException("Processing was cancelled.");
         }
         finally
         {

@@ -56,7 +56,11 @@ public sealed record ResizeOperation(int? Width, int? Height, ResizeMode Mode, b
     public override VipsImage Apply(VipsImage image, OperationContext context) =>
         image.Thumbnail(Width ?? Unbounded, Height, Mode, Upscale);
 
-    /// <summary>Decodes and resizes in one pass (shrink-on-load); only valid when <see cref="Upscale"/> is false.</summary>
-    public VipsImage DecodeShrunk(ReadOnlySpan<byte> data, ImageLoadOptions options) =>
-        VipsImage.ThumbnailBuffer(data, Width ?? Unbounded, Height, Mode, options);
+    /// <summary>
+    /// Decodes and resizes in one pass (shrink-on-load); only valid when <see cref="Upscale"/> is false. With
+    /// <paramref name="readOnce"/> the result is not held in memory and can be read once (a single encode).
+    /// </summary>
+    public VipsImage DecodeShrunk(byte[] data, ImageLoadOptions options, bool readOnce = false) => readOnce
+        ? VipsImage.ThumbnailOnce(data, Width ?? Unbounded, Height, Mode, options)
+        : VipsImage.ThumbnailBuffer(data, Width ?? Unbounded, Height, Mode, options);
 }

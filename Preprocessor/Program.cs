@@ -1,11 +1,9 @@
-using VisionAspire.Imaging;
 using Microsoft.Extensions.Options;
 using VisionAspire.Models;
 using VisionAspire.Preprocessor;
 using VisionAspire.Preprocessor.Analysis;
 using VisionAspire.Shared;
 
-NativeAllocator.RetainFreedMemory();   // libvips re-faulted its buffers on every decode otherwise
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -1,9 +1,7 @@
-using VisionAspire.Imaging;
 using VisionAspire.Shared;
 using VisionAspire.Workers.Gpu.Inference;
 using VisionAspire.Workers.Gpu.Processing;
 
-NativeAllocator.RetainFreedMemory();   // libvips re-faulted its buffers on every decode otherwise
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -7,8 +7,9 @@ tools="$root/.tools"
 mkdir -p "$tools"
 
 need_apt=()
-ldconfig -p | grep -q 'libvips.so.42' || need_apt+=(libvips42)
-command -v vips >/dev/null || need_apt+=(libvips-tools)
+# libvips itself comes with the NetVips.Native NuGet package; the Debian CLI tools are only the benchmarks'
+# baseline (vipsthumbnail).
+command -v vipsthumbnail >/dev/null || need_apt+=(libvips-tools)
 command -v redis-server >/dev/null || need_apt+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need_apt+=(rabbitmq-server)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_apt+=(postgresql)

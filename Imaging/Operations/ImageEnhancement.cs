@@ -1,3 +1,5 @@
+using NetVips;
+
 namespace VisionAspire.Imaging.Operations;
 
 /// <summary>
@@ -30,7 +32,7 @@ public static class ImageEnhancement
 
     private static VipsImage AdjustLightnessAndChroma(VipsImage image, EnhanceOptions options)
     {
-        var lch = image.Apply("colourspace", op => op.SetEnum("space", "lch"));
+        var lch = image.Apply(source => source.Colourspace(Enums.Interpretation.Lch));
         if (options is { Brightness: 1, Contrast: 1, Saturation: 1 })
         {
             return lch.Then(ToUcharSrgb);
@@ -41,30 +43,29 @@ public static class ImageEnhancement
         var scale = ImagePipeline.PerBand(lch, [options.Brightness * options.Contrast, options.Brightness * options.Saturation, 1], 1);
         var offset = ImagePipeline.PerBand(lch, [options.Brightness * meanLightness * (1 - options.Contrast), 0, 0], 0);
         return lch
-            .Then(source => source.Apply("linear", op => op.Set("a", scale).Set("b", offset)))
+            .Then(source => source.Apply(pixels => pixels.Linear(scale, offset)))
             .Then(ToUcharSrgb);
     }
 
     /// <summary>factor·image + (1 − factor)·blurred: 0 = blurred, 1 = unchanged, above 1 = unsharp mask.</summary>
     private static VipsImage BlendWithBlur(VipsImage image, double factor)
     {
-        using var blurred = image.Apply("gaussblur", op => op.Set("sigma", SharpnessSigma));
-        using var original = image.Apply("linear", op => op.Set("a", [factor]).Set("b", [0.0]));
-        using var softened = blurred.Apply("linear", op => op.Set("a", [1 - factor]).Set("b", [0.0]));
-        using var add = Native.VipsOperation.Create("add").Set("left", original).Set("right", softened);
-        add.Build();
-        return add.GetImage("out", image.SourceFormat).Then(sum => sum.Apply("cast", op => op.SetEnum("format", "uchar")));
+        using var blurred = image.Apply(source => source.Gaussblur(SharpnessSigma));
+        using var original = image.Apply(source => source.Linear([factor], [0.0]));
+        using var softened = blurred.Apply(source => source.Linear([1 - factor], [0.0]));
+        return original.Combine(left => left.Add(softened.Image), softened)
+            .Then(sum => sum.Apply(source => source.Cast(Enums.BandFormat.Uchar)));
     }
 
     private static VipsImage ToUcharSrgb(VipsImage image)
     {
-        var srgb = image.Apply("colourspace", op => op.SetEnum("space", "srgb"));
-        return srgb.IsUcharSrgb ? srgb : srgb.Then(s => s.Apply("cast", op => op.SetEnum("format", "uchar")));
+        var srgb = image.Apply(source => source.Colourspace(Enums.Interpretation.Srgb));
+        return srgb.IsUcharSrgb ? srgb : srgb.Then(s => s.Apply(source => source.Cast(Enums.BandFormat.Uchar)));
     }
 
     private static double MeanOfFirstBand(VipsImage image)
     {
-        using var lightness = image.Apply("extract_band", op => op.Set("band", 0));
+        using var lightness = image.Apply(source => source.ExtractBand(0));
         return Measure.Mean(lightness);
     }
 }

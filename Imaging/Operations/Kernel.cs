@@ -1,8 +1,8 @@
-using VisionAspire.Imaging.Native;
+using NetVips;
 
 namespace VisionAspire.Imaging.Operations;
 
-/// <summary>Convolution masks as libvips matrix images (built from memory: vips_image_new_matrix_from_array).</summary>
+/// <summary>Convolution masks as libvips matrix images.</summary>
 internal static class Kernel
 {
     /// <summary>3x3 relief: light from the top left; coefficients sum to 1, so mean brightness is kept.</summary>
@@ -14,24 +14,24 @@ internal static class Kernel
     /// <summary>4-neighbour Laplacian, the basis of the blur score.</summary>
     public static readonly double[] Laplacian = [0, 1, 0, 1, -4, 1, 0, 1, 0];
 
-    public static unsafe VipsImage Matrix(int width, int height, ReadOnlySpan<double> values, double scale = 1, double offset = 0)
+    /// <summary>A <paramref name="width"/> × <paramref name="height"/> mask from row-major values; conv divides by <paramref name="scale"/> and adds <paramref name="offset"/>.</summary>
+    public static VipsImage Matrix(int width, int height, ReadOnlySpan<double> values, double scale = 1, double offset = 0)
     {
+        if (values.Length != width * height)
+        {
+            throw new ArgumentException($"A {width}x{height} matrix needs {width * height} values, not {values.Length}.", nameof(values));
+        }
+
         VipsRuntime.EnsureInitialized();
-        GObjectHandle handle;
-        fixed (double* p = values)
+        var rows = new double[height, width];
+        for (var y = 0; y < height; y++)
         {
-            handle = LibVips.vips_image_new_matrix_from_array(width, height, p, values.Length);
+            for (var x = 0; x < width; x++)
+            {
+                rows[y, x] = values[(y * width) + x];
+            }
         }
 
-        if (handle.IsInvalid)
-        {
-            handle.Dispose();
-            throw new ImagingException($"Could not build a {width}x{height} matrix: {VipsRuntime.TakeError()}");
-        }
-
-        // conv divides by "scale" and adds "offset", both read from the matrix's metadata.
-        LibVips.vips_image_set_double(handle, "scale", scale);
-        LibVips.vips_image_set_double(handle, "offset", offset);
-        return new VipsImage(handle, ImageFormat.Unknown);
+        return new VipsImage(Image.NewFromArray(rows, scale, offset), ImageFormat.Unknown);
     }
 }

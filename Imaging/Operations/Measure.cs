@@ -1,20 +1,18 @@
-using VisionAspire.Imaging.Native;
-
 namespace VisionAspire.Imaging.Operations;
 
 /// <summary>Whole-image reductions returning numbers (each one pass over the pixels).</summary>
 internal static class Measure
 {
-    public static double Max(VipsImage image) => Scalar(image, "max");
+    public static double Max(VipsImage image) => image.Evaluate(source => source.Max());
 
-    public static double Mean(VipsImage image) => Scalar(image, "avg");
+    public static double Mean(VipsImage image) => image.Evaluate(source => source.Avg());
 
-    public static double StandardDeviation(VipsImage image) => Scalar(image, "deviate");
+    public static double StandardDeviation(VipsImage image) => image.Evaluate(source => source.Deviate());
 
     /// <summary>Per band mean and standard deviation in one pass (libvips "stats").</summary>
     public static (double Mean, double Deviation)[] BandStatistics(VipsImage image)
     {
-        using var stats = image.Apply("stats").Then(s => s.Apply("cast", op => op.SetEnum("format", "double")));
+        using var stats = image.Compute(source => source.Stats()).Then(s => s.Apply(table => table.Cast(NetVips.Enums.BandFormat.Double)));
         var table = stats.WriteToArray<double>();
         var columns = stats.Width; // min, max, sum, sum², mean, deviation, x/y of min and max
         var result = new (double, double)[stats.Height - 1];
@@ -25,12 +23,5 @@ internal static class Measure
         }
 
         return result;
-    }
-
-    private static double Scalar(VipsImage image, string operation)
-    {
-        using var op = VipsOperation.Create(operation).Set("in", image);
-        op.Build(VipsImage.PixelFailure);
-        return op.GetDouble("out");
     }
 }

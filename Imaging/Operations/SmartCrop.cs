@@ -1,3 +1,5 @@
+using NetVips;
+
 namespace VisionAspire.Imaging.Operations;
 
 /// <summary>How <see cref="SmartCrop.CropInteresting"/> chooses the region to keep.</summary>
@@ -35,15 +37,15 @@ public static class SmartCrop
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        var nick = strategy switch
+        var interesting = strategy switch
         {
-            SmartCropStrategy.Centre => "centre",
-            SmartCropStrategy.Entropy => "entropy",
-            SmartCropStrategy.Attention => "attention",
+            SmartCropStrategy.Centre => Enums.Interesting.Centre,
+            SmartCropStrategy.Entropy => Enums.Interesting.Entropy,
+            SmartCropStrategy.Attention => Enums.Interesting.Attention,
             _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, null),
         };
         var (w, h) = (Math.Min(width, image.Width), Math.Min(height, image.Height));
-        return image.Apply("smartcrop", op => op.Set("width", w).Set("height", h).SetEnum("interesting", nick), input: "input");
+        return image.Compute(source => source.Smartcrop(w, h, interesting));
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class ImageAnalyzer(IFaceDetector detector, IOptions<Preprocessing
 {
     public ModelEntry FaceModel => detector.Model;
 
-    public ImageAnalysis Analyze(ReadOnlySpan<byte> data)
+    public ImageAnalysis Analyze(byte[] data)
     {
         var settings = options.Value;
         var load = new ImageLoadOptions { MaxPixels = settings.MaxPixels, AutoRotate = true };

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
-using VisionAspire.Imaging;
 using VisionAspire.Models;
 using VisionAspire.Preprocessor.Analysis;
 using VisionAspire.Workers.Gpu.Inference;
@@ -24,7 +23,6 @@ public sealed class InProcessPipeline : IDisposable
 
     public InProcessPipeline()
     {
-        NativeAllocator.RetainFreedMemory();   // as the services do at start-up
         var preprocessing = Options.Create(new PreprocessingOptions());
         _workingSize = preprocessing.Value.WorkingSize;
         var inference = Options.Create(new WorkerInferenceOptions { Provider = "cpu" });

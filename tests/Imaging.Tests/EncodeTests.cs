@@ -4,8 +4,18 @@ public sealed class EncodeTests
 {
     public static TheoryData<ImageFormat> Formats => new()
     {
-        ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.WebP, ImageFormat.Tiff, ImageFormat.Gif, ImageFormat.Heif, ImageFormat.Avif,
+        ImageFormat.Jpeg, ImageFormat.Png, ImageFormat.WebP, ImageFormat.Tiff, ImageFormat.Gif, ImageFormat.Avif,
     };
+
+    /// <summary>NetVips.Native's libheif has the AV1 codec only: HEVC (HEIF/HEIC) is patent-encumbered and left out.</summary>
+    [Fact]
+    public void Heif_is_refused_as_a_format_the_bundled_libvips_cannot_write()
+    {
+        using var source = VipsImage.ThumbnailBuffer(TestImages.Bytes("zebra_coco1818.jpg"), 32);
+
+        Assert.False(VipsImage.CanEncode(ImageFormat.Heif));
+        Assert.Throws<ImageFormatException>(() => source.Encode(ImageFormat.Heif));
+    }
 
     [Theory]
     [MemberData(nameof(Formats))]

@@ -7,22 +7,22 @@ public sealed class ErrorTests
     [Fact]
     public void Zero_bytes_is_a_format_error()
     {
-        var error = Assert.Throws<ImageFormatException>(() => VipsImage.Load(ReadOnlySpan<byte>.Empty));
+        var error = Assert.Throws<ImageFormatException>(() => VipsImage.Load([]));
         Assert.Contains("empty", error.Message);
     }
 
     [Fact]
     public void A_text_file_is_a_format_error_naming_the_bytes()
     {
-        var error = Assert.Throws<ImageFormatException>(() => VipsImage.Load("hello, this is not an image\n"u8));
+        var error = Assert.Throws<ImageFormatException>(() => VipsImage.Load("hello, this is not an image\n"u8.ToArray()));
         Assert.Contains("68656C6C6F", error.Message);
     }
 
     [Fact]
     public void A_pdf_is_a_format_error_even_though_libvips_could_render_it()
     {
-        Assert.Throws<ImageFormatException>(() => VipsImage.Load("%PDF-1.4\n1 0 obj<<>>endobj\n"u8));
-        Assert.Throws<ImageFormatException>(() => VipsImage.ThumbnailBuffer("%PDF-1.4\n"u8, 64));
+        Assert.Throws<ImageFormatException>(() => VipsImage.Load("%PDF-1.4\n1 0 obj<<>>endobj\n"u8.ToArray()));
+        Assert.Throws<ImageFormatException>(() => VipsImage.ThumbnailBuffer("%PDF-1.4\n"u8.ToArray(), 64));
     }
 
     [Fact]
@@ -32,8 +32,7 @@ public sealed class ErrorTests
         var half = bytes.AsSpan(0, bytes.Length / 2).ToArray();
 
         using var image = VipsImage.Load(half); // the header is intact
-        var error = Assert.Throws<CorruptImageException>(() => image.ToPixels());
-        Assert.Contains("Premature end", error.Message);
+        Assert.Throws<CorruptImageException>(() => image.ToPixels());
         Assert.Throws<CorruptImageException>(() => image.Encode(ImageFormat.Png));
     }
 
@@ -96,17 +95,6 @@ public sealed class ErrorTests
         Assert.Throws<ImageTooLargeException>(() => VipsImage.Load(bytes, tight));
         using var image = VipsImage.Load(bytes, tight with { MaxPixels = 921_600 });
         Assert.Equal(1280, image.Width);
-    }
-
-    [Fact]
-    public void Errors_do_not_leak_into_the_next_call()
-    {
-        Assert.Throws<CorruptImageException>(() => VipsImage.Load([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 1, 2, 3]));
-        var half = TestImages.Bytes("zidane.jpg")[..50_000];
-        using var image = VipsImage.Load(half);
-        var error = Assert.Throws<CorruptImageException>(() => image.ToPixels());
-
-        Assert.DoesNotContain("Not a JPEG", error.Message);
     }
 
     private static byte[] PngHeaderOnly(int width, int height)

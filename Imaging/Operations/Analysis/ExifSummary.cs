@@ -22,6 +22,10 @@ public static partial class ExifSummary
         ("exif-ifd3-GPSLongitude", "gpsLongitude"),
     ];
 
+    /// <summary>EXIF orientation 1-8 by libexif's names; the bundled libexif is built without its name tables.</summary>
+    private static readonly string[] OrientationNames =
+        ["Top-left", "Top-right", "Bottom-right", "Bottom-left", "Left-top", "Right-top", "Right-bottom", "Left-bottom"];
+
     /// <summary>
     /// Field name → readable value ("Canon", "1/250 sec.", "Right-top"). Empty when the image carries no EXIF
     /// (or it was stripped). Read before any operation that drops metadata.
@@ -31,7 +35,7 @@ public static partial class ExifSummary
         var summary = new Dictionary<string, string>();
         foreach (var (field, name) in Fields)
         {
-            if (image.GetMetadataString(field) is { } raw && Readable(raw) is { Length: > 0 } value)
+            if (image.GetMetadataString(field) is { } raw && Readable(name, raw) is { Length: > 0 } value)
             {
                 summary[name] = value;
             }
@@ -41,12 +45,18 @@ public static partial class ExifSummary
     }
 
     /// <summary>libvips renders a tag as "raw (readable, type, n components, n bytes)"; keep the readable part.</summary>
-    private static string Readable(string raw)
+    private static string Readable(string name, string raw)
     {
         var match = TagText().Match(raw);
+        if (name == "orientation" && match.Success && int.TryParse(match.Groups["value"].Value, out var orientation)
+            && orientation is >= 1 and <= 8)
+        {
+            return OrientationNames[orientation - 1];
+        }
+
         return (match.Success ? match.Groups["readable"].Value : raw).Trim();
     }
 
-    [GeneratedRegex(@"^.*? \((?<readable>.*), [^,]+, \d+ components?, \d+ bytes?\)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?<value>.*?) \((?<readable>.*), [^,]+, \d+ components?, \d+ bytes?\)$", RegexOptions.Singleline)]
     private static partial Regex TagText();
 }

@@ -1,4 +1,4 @@
-using VisionAspire.Imaging.Native;
+using NetVips;
 
 namespace VisionAspire.Imaging.Operations.Analysis;
 
@@ -31,7 +31,7 @@ public static class ImageAnalyzer
     public static ImageHistogram Histogram(VipsImage image)
     {
         using var rgb = image.ToUcharRgb();
-        using var histogram = rgb.Apply("hist_find");
+        using var histogram = rgb.Compute(source => source.HistFind());
         var counts = histogram.WriteToArray<uint>(); // 256 bins, bands interleaved
         var channels = new ChannelHistogram[3];
         for (var band = 0; band < 3; band++)
@@ -60,7 +60,7 @@ public static class ImageAnalyzer
     {
         using var grey = Grey(image);
         using var mask = Kernel.Matrix(3, 3, Kernel.Laplacian);
-        using var laplacian = grey.Apply("conv", op => op.Set("mask", mask).SetEnum("precision", "float"));
+        using var laplacian = grey.Combine(source => source.Conv(mask.Image, Enums.Precision.Float), mask);
         var deviation = Measure.StandardDeviation(laplacian);
         return deviation * deviation;
     }
@@ -69,10 +69,8 @@ public static class ImageAnalyzer
     public static double Entropy(VipsImage image)
     {
         using var grey = Grey(image);
-        using var histogram = grey.Apply("hist_find");
-        using var op = VipsOperation.Create("hist_entropy").Set("in", histogram);
-        op.Build(VipsImage.PixelFailure);
-        return op.GetDouble("out");
+        using var histogram = grey.Compute(source => source.HistFind());
+        return histogram.Evaluate(source => source.HistEntropy());
     }
 
     /// <summary>Fraction of pixels whose Sobel gradient (0-255) exceeds <paramref name="threshold"/>.</summary>
@@ -80,8 +78,8 @@ public static class ImageAnalyzer
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threshold);
         using var grey = Grey(image);
-        using var edges = grey.Apply("sobel")
-            .Then(sobel => sobel.Apply("relational_const", op => op.SetEnum("relational", "more").Set("c", [(double)threshold])));
+        using var edges = grey.Apply(source => source.Sobel())
+            .Then(sobel => sobel.Apply(source => source.RelationalConst(Enums.OperationRelational.More, [(double)threshold])));
         return Measure.Mean(edges) / 255.0;
     }
 
@@ -119,14 +117,14 @@ public static class ImageAnalyzer
     public static Composition Composition(VipsImage image)
     {
         using var small = image.Thumbnail(CompositionThumbnailSize, CompositionThumbnailSize);
-        using var op = VipsOperation.Create("smartcrop")
-            .Set("input", small)
-            .Set("width", Math.Max(1, small.Width / 2))
-            .Set("height", Math.Max(1, small.Height / 2))
-            .SetEnum("interesting", "attention");
-        op.Build(VipsImage.PixelFailure);
-        var x = Math.Clamp(op.GetInt("attention_x") / (double)small.Width, 0, 1);
-        var y = Math.Clamp(op.GetInt("attention_y") / (double)small.Height, 0, 1);
+        var (attentionX, attentionY) = small.Evaluate(source =>
+        {
+            using var crop = source.Smartcrop(Math.Max(1, small.Width / 2), Math.Max(1, small.Height / 2),
+                out var centreX, out var centreY, Enums.Interesting.Attention);
+            return (centreX, centreY);
+        });
+        var x = Math.Clamp(attentionX / (double)small.Width, 0, 1);
+        var y = Math.Clamp(attentionY / (double)small.Height, 0, 1);
         return new Composition(x, y, RuleOfThirds(x, y));
     }
 
@@ -151,7 +149,7 @@ public static class ImageAnalyzer
 
         // Hasler & Süsstrunk opponent channels: rg = R − G, yb = (R + G)/2 − B.
         using var opponent = Kernel.Matrix(3, 2, [1, -1, 0, 0.5, 0.5, -1]);
-        using var rgyb = rgb.Apply("recomb", op => op.Set("m", opponent));
+        using var rgyb = rgb.Combine(source => source.Recomb(opponent.Image), opponent);
         var bands = Measure.BandStatistics(rgyb);
         var (rg, yb) = (bands[0], bands[1]);
         var spread = Math.Sqrt((rg.Deviation * rg.Deviation) + (yb.Deviation * yb.Deviation));
@@ -161,5 +159,5 @@ public static class ImageAnalyzer
 
     /// <summary>8-bit grey without alpha; an image that already is one passes through (as a new reference).</summary>
     private static VipsImage Grey(VipsImage image) =>
-        image is { Bands: 1, IsUchar: true } ? image.Apply("copy") : image.ToUcharRgb().Then(rgb => rgb.ToGrayscale());
+        image is { Bands: 1, IsUchar: true } ? image.Apply(source => source.Copy()) : image.ToUcharRgb().Then(rgb => rgb.ToGrayscale());
 }

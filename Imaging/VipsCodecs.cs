@@ -1,4 +1,4 @@
-namespace VisionAspire.Imaging.Native;
+namespace VisionAspire.Imaging;
 
 /// <summary>Names of the libvips loader and saver operations per format.</summary>
 internal static class VipsCodecs
@@ -28,4 +28,11 @@ internal static class VipsCodecs
         ImageFormat.Heif or ImageFormat.Avif => "heifsave_buffer",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not an encodable format."),
     };
+
+    /// <summary>True when this libvips build has the named operation (e.g. an optional saver).</summary>
+    public static bool Exists(string operation)
+    {
+        VipsRuntime.EnsureInitialized();
+        return global::NetVips.NetVips.TypeFind("VipsOperation", operation) != 0;
+    }
 }

@@ -22,6 +22,22 @@ public static class MessagingTelemetry
         "visionaspire.batch.size", unit: "{message}", description: "Messages handed to a batch handler at once.",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64] });
 
+    /// <summary>
+    /// Writes the current span's W3C context into <paramref name="headers"/>. RabbitMQ.Client overwrites it with its
+    /// own "publish" span when its publisher source is listened to (Aspire's tracing does); this keeps the context
+    /// travelling when it is not (tracing of the client disabled).
+    /// </summary>
+    public static Dictionary<string, object?> WithTraceContext(Dictionary<string, object?> headers)
+    {
+        if (Activity.Current is { } current)
+        {
+            DistributedContextPropagator.Current.Inject(current, headers,
+                static (carrier, name, value) => ((Dictionary<string, object?>)carrier!)[name] = value);
+        }
+
+        return headers;
+    }
+
     /// <summary>The sender's trace context from the headers (default when there is none), read by the client's own extractor.</summary>
     public static ActivityContext SenderContext(IReadOnlyBasicProperties properties) =>
         RabbitMQActivitySource.ContextExtractor(properties);

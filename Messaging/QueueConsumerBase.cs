@@ -196,7 +196,7 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         {
             await Task.Delay(RetryDelay(received.Attempt), AbortToken);
             // The retry must carry the message's own trace, not that of a batch it failed in.
-            using var retry = Activity.Current?.TraceId == received.Sender.TraceId
+            using var retry = received.Sender == default || Activity.Current?.TraceId == received.Sender.TraceId
                 ? null
                 : MessagingTelemetry.Source.StartActivity($"retry {QueueName}", ActivityKind.Internal, received.Sender);
             var properties = new BasicProperties(received.Properties)

@@ -10,7 +10,7 @@ namespace VisionAspire.Data.Tests.Messaging;
 [Collection(ServersCollection.Name)]
 public sealed class ConsumerTracingTests(ServersFixture servers)
 {
-    private static readonly ActivitySource Sender = new("VisionAspire.Tests.Sender");
+    private const string SenderName = "VisionAspire.Tests.Sender";
 
     [Fact]
     public async Task A_batch_span_links_every_sender_while_each_message_is_handled_in_its_senders_trace()
@@ -18,11 +18,12 @@ public sealed class ConsumerTracingTests(ServersFixture servers)
         var stopped = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is MessagingTelemetry.Name || source == Sender,
+            ShouldListenTo = source => source.Name is MessagingTelemetry.Name or SenderName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = stopped.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
+        using var sender = new ActivitySource(SenderName);
 
         await using var kit = await RabbitTestKit.CreateAsync(servers);
         await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
@@ -30,7 +31,7 @@ public sealed class ConsumerTracingTests(ServersFixture servers)
         for (var i = 0; i < 3; i++)
         {
             var message = Messages.Uploaded();
-            using var upload = Sender.StartActivity("upload", ActivityKind.Server, default(ActivityContext))!;
+            using var upload = sender.StartActivity("upload", ActivityKind.Server, default(ActivityContext))!;
             await publisher.PublishAsync(kit.Queue, message);
             senders[message.ImageId] = upload.TraceId;
         }
@@ -43,7 +44,8 @@ public sealed class ConsumerTracingTests(ServersFixture servers)
         Assert.Equal(senders.OrderBy(s => s.Key), consumer.HandledIn.OrderBy(s => s.Key));
         var batches = stopped.Where(a => a.OperationName == $"batch {kit.Queue}").ToList();
         Assert.NotEmpty(batches);
-        Assert.Equal(senders.Values.Order(), batches.SelectMany(b => b.Links).Select(l => l.Context.TraceId).Order());
+        Assert.Equal(senders.Values.Select(t => t.ToHexString()).Order(),
+            batches.SelectMany(b => b.Links).Select(l => l.Context.TraceId.ToHexString()).Order());
         Assert.All(batches, batch => Assert.DoesNotContain(batch.TraceId, senders.Values));
     }
 

@@ -23,7 +23,7 @@ public sealed class MessagePublisher(BrokerConnection broker) : IAsyncDisposable
             Type = T.MessageType,
             MessageId = Guid.NewGuid().ToString("N"),
             Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
-            Headers = new Dictionary<string, object?> { [MessageHeaders.Attempt] = 1 },
+            Headers = MessagingTelemetry.WithTraceContext(new Dictionary<string, object?> { [MessageHeaders.Attempt] = 1 }),
         };
 
         await _gate.WaitAsync(ct);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
@@ -12,11 +13,13 @@ namespace VisionAspire.Messaging;
 /// Every message of a successful batch is acked after <see cref="HandleBatchAsync"/> returned. When a batch
 /// throws, its messages are handled again one per call so one bad message cannot sink the others; each
 /// failure then gets the usual retry / dead-letter treatment. The handler must therefore be idempotent per
-/// message. Batches run one at a time.
+/// message. Batches run one at a time. Each batch gets a span linked to every message's sender;
+/// <see cref="StartProcessing"/> gives a handler the span of one message, in that message's own trace.
 /// </summary>
 public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMessage
 {
     private Channel<ReceivedMessage<T>>? _pending;
+    private IReadOnlyList<ReceivedMessage<T>> _handling = [];
 
     protected QueueBatchConsumer(BrokerConnection broker, ILogger logger) : base(broker, logger)
     {
@@ -31,6 +34,18 @@ public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMe
 
     /// <summary>Handles a batch of 1..<see cref="BatchSize"/> messages. <paramref name="ct"/> fires only when the host's shutdown timeout expires.</summary>
     protected abstract Task HandleBatchAsync(IReadOnlyList<T> messages, CancellationToken ct);
+
+    /// <summary>
+    /// Starts the span of handling <paramref name="message"/> (one of the batch being handled), a child of the span
+    /// that published it; the handler makes it current while it works on that message.
+    /// </summary>
+    protected Activity? StartProcessing(T message)
+    {
+        var received = _handling.FirstOrDefault(r => ReferenceEquals(r.Message, message));
+        return received is null
+            ? null
+            : MessagingTelemetry.StartProcessing(QueueName, received.Sender, received.Properties.MessageId, received.Attempt);
+    }
 
     private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stopping)
     {
@@ -54,6 +69,7 @@ public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMe
 
     private async Task DispatchBatchesAsync(ChannelReader<ReceivedMessage<T>> reader, CancellationToken sessionEnd)
     {
+        Activity.Current = null; // batch spans are roots, whatever span started this consumer's session
         try
         {
             while (await reader.WaitToReadAsync(sessionEnd))
@@ -94,8 +110,10 @@ public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMe
 
     private async Task HandleAndSettleAsync(List<ReceivedMessage<T>> batch)
     {
+        using var activity = MessagingTelemetry.StartBatch(QueueName, [.. batch.Select(r => r.Sender)]);
         try
         {
+            _handling = batch;
             await HandleBatchAsync([.. batch.Select(r => r.Message)], AbortToken);
         }
         catch (OperationCanceledException) when (AbortToken.IsCancellationRequested)
@@ -104,6 +122,7 @@ public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMe
         }
         catch (Exception ex) when (batch.Count > 1)
         {
+            activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
             Logger.LogWarning(ex, "A batch of {Count} from {Queue} failed; handling its messages one by one", batch.Count, QueueName);
             foreach (var received in batch)
             {
@@ -114,6 +133,7 @@ public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMe
         }
         catch (Exception ex)
         {
+            activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
             await FailAsync(batch[0], ex);
             return;
         }

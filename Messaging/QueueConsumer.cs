@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -39,9 +40,12 @@ public abstract class QueueConsumer<T> : QueueConsumerBase<T> where T : IMessage
         _inFlight.Enter();
         try
         {
+            using var activity = MessagingTelemetry.StartProcessing(QueueName, MessagingTelemetry.SenderContext(delivery.BasicProperties),
+                delivery.BasicProperties.MessageId, MessageHeaders.ReadAttempt(delivery.BasicProperties));
             var received = Decode(channel, delivery, out var error);
             if (received is null)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, error);
                 await DeadLetterUndecodableAsync(channel, delivery, error);
                 return;
             }
@@ -56,6 +60,7 @@ public abstract class QueueConsumer<T> : QueueConsumerBase<T> where T : IMessage
             }
             catch (Exception ex)
             {
+                activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
                 await FailAsync(received, ex);
                 return;
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
@@ -194,6 +195,10 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         try
         {
             await Task.Delay(RetryDelay(received.Attempt), AbortToken);
+            // The retry must carry the message's own trace, not that of a batch it failed in.
+            using var retry = received.Sender == default || Activity.Current?.TraceId == received.Sender.TraceId
+                ? null
+                : MessagingTelemetry.Source.StartActivity($"retry {QueueName}", ActivityKind.Internal, received.Sender);
             var properties = new BasicProperties(received.Properties)
             {
                 Headers = new Dictionary<string, object?>(received.Properties.Headers ?? new Dictionary<string, object?>())

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using VisionAspire.Contracts;
@@ -34,6 +35,8 @@ public sealed class PreprocessConsumer(
 
     protected override async Task HandleAsync(ImageUploadedV1 message, CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
+        Activity.Current?.SetTag("visionaspire.image.id", message.ImageId);
         var image = await images.ClaimForPreprocessingAsync(message.ImageId, ct);
         if (image is null)
         {
@@ -65,7 +68,13 @@ public sealed class PreprocessConsumer(
             await OfferWorkingCopyAsync(image.Id, analysis, ct);
         }
 
-        await publisher.PublishAsync(Queues.ForKind(analysis.Kind), ToRequest(message, analysis), ct);
+        using (var route = PreprocessorTelemetry.Source.StartActivity("route"))
+        {
+            route?.SetTag("visionaspire.kind", analysis.Kind);
+            await publisher.PublishAsync(Queues.ForKind(analysis.Kind), ToRequest(message, analysis), ct);
+        }
+
+        PipelineMetrics.StageCompleted(PipelineMetrics.PreprocessStage, clock.Elapsed, analysis.Kind);
         logger.LogDebug("Preprocessed {ImageId}: {Width}x{Height}, {Faces} face(s), kind {Kind}",
             image.Id, analysis.Width, analysis.Height, analysis.Faces.Count, analysis.Kind);
     }
@@ -118,6 +127,7 @@ public sealed class PreprocessConsumer(
     private async Task FailAsync(ImageUploadedV1 message, string reason, CancellationToken ct)
     {
         logger.LogWarning("Image {ImageId} failed preprocessing: {Reason}", message.ImageId, reason);
+        PipelineMetrics.ImageFailed(null, PipelineMetrics.PreprocessStage);
         // The job item first: a reader who sees the image failed must see the job count it (completing the item again
         // after a crash in between is idempotent, and the redelivered message fails the image again).
         await jobs.CompleteAsync(message.JobId, message.JobItemIndex, message.ImageId, null, reason, ct);

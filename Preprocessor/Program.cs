@@ -12,8 +12,11 @@ builder.AddComputeGate();
 
 builder.Services.Configure<PreprocessingOptions>(builder.Configuration.GetSection(PreprocessingOptions.Section));
 builder.Services.AddSingleton(_ => ModelStore.CreateDefault(new InferenceOptions { Provider = ExecutionProvider.Cpu }));
-builder.Services.AddSingleton(sp => FaceDetectorFactory.Create(
-    sp.GetRequiredService<ModelStore>(), sp.GetRequiredService<IOptions<PreprocessingOptions>>().Value.FaceDetector));
+builder.Services.AddSingleton(sp =>
+{
+    var modelId = sp.GetRequiredService<IOptions<PreprocessingOptions>>().Value.FaceDetector;
+    return PipelineMetrics.LoadModel(modelId, () => FaceDetectorFactory.Create(sp.GetRequiredService<ModelStore>(), modelId));
+});
 builder.Services.AddSingleton<ImageAnalyzer>();
 builder.Services.AddSingleton<OriginalImageSource>();
 builder.Services.AddSingleton<WorkingCopies>();

@@ -13,7 +13,8 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// What every service shares, as in Aspire's ServiceDefaults template: OpenTelemetry (logs, traces, metrics;
-/// OTLP export when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), default health checks, service discovery and
+/// OTLP export when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; metrics also as Prometheus text at
+/// <see cref="MetricsEndpointPath"/>), default health checks, service discovery and
 /// the standard resilience handler on every HttpClient.
 /// </summary>
 public static class Extensions
@@ -23,6 +24,7 @@ public static class Extensions
     public const string ReadinessProbePath = "/health/ready";
     public const string LivenessProbePath = "/health/live";
     public const string LiveTag = "live";
+    public const string MetricsEndpointPath = "/metrics";
 
     /// <summary>
     /// The services' own ActivitySources and Meters are named <c>VisionAspire.&lt;area&gt;</c>; this wildcard
@@ -57,11 +59,12 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(OwnTelemetryNames))
+                .AddMeter(OwnTelemetryNames)
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(OwnTelemetryNames)
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbeOrScrape(context.Request.Path))
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -83,6 +86,7 @@ public static class Extensions
     /// <c>/health</c> (and <c>/health/ready</c>): every check; a Degraded check still answers 200.
     /// <c>/alive</c> (and <c>/health/live</c>): only the checks tagged "live", so a dependency outage never gets
     /// the process restarted. Mapped in every environment: the AppHost and Kubernetes probes need them.
+    /// <c>/metrics</c>: every meter as Prometheus text, for users who scrape rather than receive OTLP.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -91,9 +95,11 @@ public static class Extensions
         app.MapHealthChecks(ReadinessProbePath);
         app.MapHealthChecks(AlivenessEndpointPath, live);
         app.MapHealthChecks(LivenessProbePath, live);
+        app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
         return app;
     }
 
-    private static bool IsProbe(PathString path) =>
-        path.StartsWithSegments(HealthEndpointPath) || path.StartsWithSegments(AlivenessEndpointPath);
+    private static bool IsProbeOrScrape(PathString path) =>
+        path.StartsWithSegments(HealthEndpointPath) || path.StartsWithSegments(AlivenessEndpointPath)
+        || path.StartsWithSegments(MetricsEndpointPath);
 }

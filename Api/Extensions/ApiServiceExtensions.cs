@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using VisionAspire.Api.Images;
+using VisionAspire.Messaging;
 using VisionAspire.Shared;
 
 namespace VisionAspire.Api.Extensions;
@@ -29,5 +30,7 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ImageQueries>();
         builder.Services.AddScoped<OriginalImageSource>();
         builder.Services.AddHostedService<UploadedImageSweeper>();
+        // The queue depths are the broker's, the same from every service: the Api alone reports them.
+        builder.Services.AddHostedService<QueueDepthMetrics>();
     }
 }

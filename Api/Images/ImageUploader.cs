@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using StackExchange.Redis;
 using VisionAspire.Contracts;
@@ -47,11 +48,17 @@ public sealed class ImageUploader(
         for (var i = 0; i < files.Count; i++)
         {
             // The job is written with the first row: one round trip and one commit for a single-file upload.
+            var clock = Stopwatch.StartNew();
+            using var activity = ApiTelemetry.Source.StartActivity("upload image");
             var (image, created) = await StoreAsync(files[i], candidates[i], i == 0 ? job : null, jobId, userId, ct);
+            activity?.SetTag("visionaspire.image.id", image.Id);
+            activity?.SetTag("visionaspire.image.duplicate", !created);
+            PipelineMetrics.StageCompleted(PipelineMetrics.UploadStage, clock.Elapsed);
             accepted.Add(new AcceptedImage(image, Duplicate: !created));
             if (created)
             {
                 toPublish.Add((image, i));
+                PipelineMetrics.ImageAccepted();
             }
             else
             {

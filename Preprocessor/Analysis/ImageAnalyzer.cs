@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using VisionAspire.Imaging;
 using VisionAspire.Models;
+using VisionAspire.Shared;
 
 namespace VisionAspire.Preprocessor.Analysis;
 
@@ -21,12 +22,28 @@ public sealed class ImageAnalyzer(IFaceDetector detector, IOptions<Preprocessing
 
         // One header parse checks the pixel limit and gives the original's size; one pass then decodes every scan line
         // (so corrupt data fails here), applies EXIF orientation and writes the working copy.
-        var pixels = VipsImage.ThumbnailPixels(data, out var header, settings.WorkingSize, settings.WorkingSize, ResizeMode.Fit, load);
+        PixelBuffer pixels;
+        ImageHeader header;
+        using (PreprocessorTelemetry.Source.StartActivity("decode"))
+        {
+            pixels = VipsImage.ThumbnailPixels(data, out header, settings.WorkingSize, settings.WorkingSize, ResizeMode.Fit, load);
+        }
+
         var (width, height) = header.IsTransposed ? (header.Height, header.Width) : (header.Width, header.Height);
 
-        var clock = Stopwatch.StartNew();
-        var found = detector.Detect(pixels);
-        var detectionMs = clock.Elapsed.TotalMilliseconds;
+        IReadOnlyList<FaceDetection> found;
+        double detectionMs;
+        using (var detect = PreprocessorTelemetry.Source.StartActivity("detect faces"))
+        {
+            var clock = Stopwatch.StartNew();
+            found = detector.Detect(pixels);
+            detectionMs = clock.Elapsed.TotalMilliseconds;
+            PipelineMetrics.ModelRun(FaceModel.Id, FaceModel.Version, detectionMs);
+            detect?.SetTag("visionaspire.model.id", FaceModel.Id);
+            detect?.SetTag("visionaspire.model.version", FaceModel.Version);
+            detect?.SetTag("visionaspire.model.ms", detectionMs);
+            detect?.SetTag("visionaspire.faces", found.Count);
+        }
 
         var scale = (float)width / pixels.Width;
         var faces = found.Select(f => Scale(f, scale)).ToList();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
@@ -35,10 +34,9 @@ public sealed class FaceInference(WorkerModels models, IOptions<WorkerInferenceO
         var model = models.Embedder.Model;
         foreach (var face in request.Faces)
         {
-            var clock = Stopwatch.StartNew();
-            var embedding = models.Embedder.Embed(pixels, Scaled(face, scale));
+            var embedding = WorkerTelemetry.RunModel(model, () => models.Embedder.Embed(pixels, Scaled(face, scale)), out var embedMs);
             rows.Add(new PredictionRecord(request.ImageId, PredictionTasks.FaceEmbedding, model.Id, model.Version,
-                null, null, PredictionPayloads.Embedding(face, embedding), clock.Elapsed.TotalMilliseconds));
+                null, null, PredictionPayloads.Embedding(face, embedding), embedMs));
         }
 
         return rows;

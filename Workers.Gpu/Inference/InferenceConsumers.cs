@@ -15,7 +15,11 @@ public abstract class InferenceConsumer(
     protected override int BatchSize => options.Value.BatchSize;
 
     protected override Task HandleBatchAsync(IReadOnlyList<InferenceRequestedV1> messages, CancellationToken ct) =>
-        Task.WhenAll(messages.Select(m => Task.Run(() => handler.HandleAsync(m, ct), ct)));
+        Task.WhenAll(messages.Select(m => Task.Run(async () =>
+        {
+            using var activity = StartProcessing(m);
+            await handler.HandleAsync(m, ct);
+        }, ct)));
 }
 
 public sealed class FaceInferenceConsumer(

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using StackExchange.Redis;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
@@ -26,6 +27,8 @@ public sealed class InferenceHandler(
 {
     public async Task HandleAsync(InferenceRequestedV1 request, CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
+        Activity.Current?.SetTag("visionaspire.image.id", request.ImageId);
         var image = await images.ClaimForInferenceAsync(request.ImageId, ct);
         if (image is null)
         {
@@ -55,8 +58,16 @@ public sealed class InferenceHandler(
         }
 
         // Predictions, "completed" and the job item in one transaction: a crash leaves all or none of them.
-        var item = await jobs.ResolveItemAsync(request.JobId, request.JobItemIndex, image.Id, ct);
-        await predictions.CompleteImageAsync(image.Id, rows, item, ct);
+        using (var store = WorkerTelemetry.Source.StartActivity("store predictions"))
+        {
+            store?.SetTag("visionaspire.image.id", image.Id);
+            var item = await jobs.ResolveItemAsync(request.JobId, request.JobItemIndex, image.Id, ct);
+            await predictions.CompleteImageAsync(image.Id, rows, item, ct);
+        }
+
+        PipelineMetrics.ImageCompleted(request.Kind);
+        PipelineMetrics.StageCompleted(PipelineMetrics.InferenceStage, clock.Elapsed, request.Kind);
+        PipelineMetrics.StageCompleted(PipelineMetrics.EndToEndStage, DateTimeOffset.UtcNow - image.CreatedAt, request.Kind);
         await DropCachedResultAsync(image.Id, ct);
         logger.LogDebug("Completed {ImageId} ({Kind}): {Rows} prediction(s)", image.Id, request.Kind, rows.Count);
     }
@@ -86,6 +97,7 @@ public sealed class InferenceHandler(
     private async Task FailAsync(InferenceRequestedV1 request, string reason, CancellationToken ct)
     {
         logger.LogWarning("Image {ImageId} failed inference: {Reason}", request.ImageId, reason);
+        PipelineMetrics.ImageFailed(request.Kind, PipelineMetrics.InferenceStage);
         // The job item first: a reader who sees the image failed must see the job count it (see the Preprocessor's FailAsync).
         await jobs.CompleteAsync(request.JobId, request.JobItemIndex, request.ImageId, null, reason, ct);
         await images.UpdateStatusAsync(request.ImageId, ImageStatus.Failed, reason, ct);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
@@ -29,9 +28,7 @@ public sealed class ObjectInference(WorkerModels models, IOptions<WorkerInferenc
         var rows = new List<PredictionRecord>();
 
         var classifier = models.Classifier.Model;
-        var clock = Stopwatch.StartNew();
-        var top = models.Classifier.Classify(pixels, TopK);
-        var classifyMs = clock.Elapsed.TotalMilliseconds;
+        var top = WorkerTelemetry.RunModel(classifier, () => models.Classifier.Classify(pixels, TopK), out var classifyMs);
         rows.AddRange(top.Select((c, rank) => new PredictionRecord(request.ImageId, PredictionTasks.Classification,
             classifier.Id, classifier.Version, c.Label, c.Score, PredictionPayloads.Classification(c.ClassId, rank + 1), classifyMs)));
 
@@ -40,9 +37,7 @@ public sealed class ObjectInference(WorkerModels models, IOptions<WorkerInferenc
             cifar.Label, cifar.Confidence, null, classifyMs));
 
         var detector = models.Detector.Model;
-        clock.Restart();
-        var objects = models.Detector.Detect(pixels);
-        var detectMs = clock.Elapsed.TotalMilliseconds;
+        var objects = WorkerTelemetry.RunModel(detector, () => models.Detector.Detect(pixels), out var detectMs);
         var scale = (float)request.Width / pixels.Width;
         rows.AddRange(objects.Select(o => new PredictionRecord(request.ImageId, PredictionTasks.ObjectDetection,
             detector.Id, detector.Version, o.Label, o.Score,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VisionAspire.Models;
+using VisionAspire.Shared;
 
 namespace VisionAspire.Workers.Gpu.Inference;
 
@@ -27,9 +28,9 @@ public sealed class WorkerModels
             IntraOpThreads = settings.IntraOpThreads,
             Log = message => logger.LogInformation("ONNX Runtime: {Message}", message),
         });
-        Classifier = new ImageClassifier(Store);
-        Embedder = new FaceEmbedder(Store);
-        Detector = new ObjectDetector(Store);
+        Classifier = PipelineMetrics.LoadModel(nameof(ImageClassifier), () => new ImageClassifier(Store));
+        Embedder = PipelineMetrics.LoadModel(nameof(FaceEmbedder), () => new FaceEmbedder(Store));
+        Detector = PipelineMetrics.LoadModel(nameof(ObjectDetector), () => new ObjectDetector(Store));
     }
 
     public ModelStore Store { get; }

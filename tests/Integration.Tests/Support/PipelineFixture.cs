@@ -5,17 +5,31 @@ namespace VisionAspire.Integration.Tests.Support;
 
 /// <summary>
 /// One real AppHost topology (redis, postgres, rabbitmq, storage, api, preprocessor, 2 worker replicas on random
-/// loopback ports) shared by every test of a class: starting it is the expensive part.
+/// loopback ports) shared by every test of a class: starting it is the expensive part. The services export their
+/// traces to <see cref="Traces"/>.
 /// </summary>
 public sealed class PipelineFixture : IAsyncLifetime
 {
+    private static readonly string[] Services = ["api", "preprocessor", "workers"];
+
     public TestAppHost Host { get; private set; } = null!;
+
+    public OtlpTraceReceiver Traces { get; } = new();
 
     public ApiClient Api { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Host = await TestAppHost.StartAsync<Projects.AppHost>(["api", "preprocessor", "workers"]);
+        Host = await TestAppHost.StartAsync<Projects.AppHost>(Services, builder =>
+        {
+            foreach (var service in Services)
+            {
+                foreach (var (name, value) in Traces.Environment)
+                {
+                    TestAppHost.SetEnvironment(builder, service, name, value);
+                }
+            }
+        });
         var http = Host.App.CreateHttpClient("api");
         http.Timeout = TimeSpan.FromMinutes(2);
         Api = new ApiClient(http);
@@ -28,5 +42,7 @@ public sealed class PipelineFixture : IAsyncLifetime
         {
             await Host.DisposeAsync();
         }
+
+        Traces.Dispose();
     }
 }

@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
 # Runs every test project of the solution and prints one closing line: "N passed, N failed, N skipped".
-# One test assembly at a time: several of them start whole topologies (servers, DCP, services), and two of those
-# at once starve a 2-core machine.
 set -uo pipefail
 config="${1:-Release}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,7 +8,7 @@ rm -rf "$results"; mkdir -p "$results"
 cd "$root"
 dotnet test VisionAspire.sln -c "$config" --no-build \
   --logger "trx" --results-directory "$results" \
-  --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=3000000 RunConfiguration.MaxCpuCount=1
+  --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=3000000
 rc=$?
 python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET

@@ -145,8 +145,12 @@ public static class LocalProcessExtensions
 
         var connectionString = ConnectionStringCapture(builder, server);
         var check = $"{name}_process_check";
+        // The check calls this on every run and does not dispose what it gets: keep one connection, replace it once closed.
+        IConnection? connection = null;
         builder.Services.AddHealthChecks().AddRabbitMQ(async _ =>
-            await new ConnectionFactory { Uri = new Uri(connectionString.Value) }.CreateConnectionAsync(), name: check);
+            connection is { IsOpen: true }
+                ? connection
+                : connection = await new ConnectionFactory { Uri = new Uri(connectionString.Value) }.CreateConnectionAsync(), name: check);
 
         var resource = builder.AddResource(server)
             .WithEndpoint(port: port, targetPort: port, scheme: "tcp", name: LocalRabbitMQResource.PrimaryEndpointName, isProxied: false)

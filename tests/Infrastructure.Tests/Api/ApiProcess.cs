@@ -1,3 +1,4 @@
+using VisionAspire.LocalServers;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Collections.Concurrent;
@@ -28,7 +29,7 @@ public sealed class ApiProcess : IAsyncDisposable
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<configuration>/net10.0
         var dll = Path.Combine(RepositoryRoot.Find()!, "Api", "bin", configuration, "net10.0", "VisionAspire.Api.dll");
-        var address = new Uri($"http://127.0.0.1:{FreePort.Get()}");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var startInfo = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
         startInfo.ArgumentList.Add(dll);
         startInfo.Environment["ASPNETCORE_URLS"] = address.ToString();

@@ -100,7 +100,7 @@ public sealed class ObjectStoreClientTests(MotoServerFixture moto) : IClassFixtu
     [Fact]
     public async Task An_unreachable_S3_endpoint_is_unhealthy()
     {
-        var port = VisionAspire.TestSupport.FreePort.Get();
+        var port = VisionAspire.LocalServers.LoopbackPort.Free();
         await using var app = await TestWebApp.StartAsync(
             new Dictionary<string, string?> { ["ConnectionStrings:storage"] = $"Endpoint=http://127.0.0.1:{port};AccessKey=a;SecretKey=b" },
             builder => builder.AddObjectStoreClient("storage"));

@@ -1,3 +1,4 @@
+using VisionAspire.LocalServers;
 using System.Diagnostics;
 using System.Net.Sockets;
 using VisionAspire.TestSupport;
@@ -13,7 +14,7 @@ public sealed class MotoServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort.Get();
+        var port = LoopbackPort.Free();
         var startInfo = new ProcessStartInfo("moto_server")
         {
             RedirectStandardOutput = true,

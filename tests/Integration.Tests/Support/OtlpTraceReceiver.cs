@@ -1,3 +1,4 @@
+using VisionAspire.LocalServers;
 using System.Collections.Concurrent;
 using System.Net;
 using VisionAspire.TestSupport;
@@ -16,7 +17,7 @@ public sealed class OtlpTraceReceiver : IDisposable
 
     public OtlpTraceReceiver()
     {
-        Endpoint = $"http://127.0.0.1:{FreePort.Get()}";
+        Endpoint = $"http://127.0.0.1:{LoopbackPort.Free()}";
         _listener.Prefixes.Add($"{Endpoint}/");
         _listener.Start();
         _serving = Task.Run(ServeAsync);

@@ -17,6 +17,7 @@ var storage = builder.AddObjectStorage("storage");
 // Services
 builder.AddProject<Projects.Api>("api")
     .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
+    .WithDirectHttpEndpoint()
     .WithExternalHttpEndpoints()
     .WithReference(cache).WaitFor(cache)
     .WithReference(visionDb).WaitFor(visionDb)

@@ -65,7 +65,8 @@ public static class Extensions
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(OwnTelemetryNames)
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbeOrScrape(context.Request.Path))
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation()
+                .AddProcessor(new RedisPingFilter()));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -90,6 +91,7 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.Use(WithoutTracesForProbesAndScrapes);
         var live = new HealthCheckOptions { Predicate = registration => registration.Tags.Contains(LiveTag) };
         app.MapHealthChecks(HealthEndpointPath);
         app.MapHealthChecks(ReadinessProbePath);
@@ -97,6 +99,22 @@ public static class Extensions
         app.MapHealthChecks(LivenessProbePath, live);
         app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
         return app;
+    }
+
+    /// <summary>
+    /// The AppHost and Kubernetes probe every few seconds; each probe's dependency checks (Postgres, Redis, storage)
+    /// would otherwise start root traces of their own and bury the images' traces in the dashboard.
+    /// </summary>
+    private static async Task WithoutTracesForProbesAndScrapes(HttpContext context, RequestDelegate next)
+    {
+        if (!IsProbeOrScrape(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+
+        using var suppressed = SuppressInstrumentationScope.Begin();
+        await next(context);
     }
 
     private static bool IsProbeOrScrape(PathString path) =>

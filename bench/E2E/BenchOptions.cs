@@ -2,8 +2,11 @@ using VisionAspire.TestSupport;
 
 namespace VisionAspire.E2E;
 
-/// <summary>Command line: [--count 200] [--concurrency 8] [--warmup 500] [--url http://api] [--images DIR] [--skip-ceiling] [--ceiling-only] [--census].</summary>
-public sealed record BenchOptions(int Count, int Concurrency, int Warmup, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling, bool CeilingOnly, bool Census)
+/// <summary>Command line: [--count 200] [--concurrency 8] [--warmup 500] [--url http://api] [--images DIR] [--skip-ceiling] [--ceiling-only] [--census]
+/// [--service-env NAME=VALUE]... (set on every service of the topology the bench starts, for A/B runs).</summary>
+public sealed record BenchOptions(
+    int Count, int Concurrency, int Warmup, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling, bool CeilingOnly, bool Census,
+    IReadOnlyList<KeyValuePair<string, string>> ServiceEnvironment)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -21,6 +24,22 @@ public sealed record BenchOptions(int Count, int Concurrency, int Warmup, Uri? A
             Value("--images") ?? SharedImages.Directory,
             args.Contains("--skip-ceiling"),
             args.Contains("--ceiling-only"),
-            args.Contains("--census"));
+            args.Contains("--census"),
+            ServiceEnvironmentOf(args));
+    }
+
+    private static List<KeyValuePair<string, string>> ServiceEnvironmentOf(string[] args)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--service-env")
+            {
+                var parts = args[i + 1].Split('=', 2);
+                pairs.Add(new(parts[0], parts.Length == 2 ? parts[1] : ""));
+            }
+        }
+
+        return pairs;
     }
 }

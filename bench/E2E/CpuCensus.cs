@@ -68,7 +68,7 @@ public sealed class CpuCensus
     private static Dictionary<(int, long), ProcessCpu> Sample()
     {
         var result = new Dictionary<(int, long), ProcessCpu>();
-        var root = Environment.ProcessId;
+        var roots = new HashSet<int> { Environment.ProcessId };
         var parents = new Dictionary<int, int>();
         var stats = new Dictionary<int, (long Start, double Seconds, long Faults)>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -80,11 +80,15 @@ public sealed class CpuCensus
 
             parents[pid] = stat.Parent;
             stats[pid] = (stat.Start, stat.Seconds, stat.MinorFaults);
+            if (IsOrchestratorOfThisProcess(pid))
+            {
+                roots.Add(pid);
+            }
         }
 
         foreach (var (pid, (start, seconds, minorFaults)) in stats)
         {
-            if (IsDescendant(pid, root, parents))
+            if (IsDescendant(pid, roots, parents))
             {
                 result[(pid, start)] = new ProcessCpu(GroupOf(pid), seconds, minorFaults, TieredCompilationThreads(pid));
             }
@@ -118,11 +122,31 @@ public sealed class CpuCensus
         return threads;
     }
 
-    private static bool IsDescendant(int pid, int root, Dictionary<int, int> parents)
+    /// <summary>
+    /// DCP's API server detaches from the AppHost (its parent is init) and watches it through <c>--monitor PID</c>;
+    /// every server and service of the topology descends from it.
+    /// </summary>
+    private static bool IsOrchestratorOfThisProcess(int pid) =>
+        CommandLine(pid) is { } command && command.Contains("dcp start-apiserver", StringComparison.Ordinal)
+        && command.Contains($"--monitor {Environment.ProcessId} ", StringComparison.Ordinal);
+
+    private static string? CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsDescendant(int pid, HashSet<int> roots, Dictionary<int, int> parents)
     {
         for (var depth = 0; depth < 64; depth++)
         {
-            if (pid == root)
+            if (roots.Contains(pid))
             {
                 return true;
             }
@@ -140,15 +164,10 @@ public sealed class CpuCensus
     {
         if (pid == Environment.ProcessId)
         {
-            return "bench+apphost";
+            return "bench+apphost (testing builder)";
         }
 
-        string command;
-        try
-        {
-            command = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-        }
-        catch (IOException)
+        if (CommandLine(pid) is not { } command)
         {
             return "other";
         }
@@ -158,7 +177,8 @@ public sealed class CpuCensus
                      ("VisionAspire.Api", "api"), ("VisionAspire.Preprocessor", "preprocessor"),
                      ("VisionAspire.Workers.Gpu", "workers"), ("postgres", "postgres"), ("rabbit", "rabbitmq"),
                      ("beam", "rabbitmq"), ("epmd", "rabbitmq"), ("erl_child_setup", "rabbitmq"), ("inet_gethost", "rabbitmq"),
-                     ("redis", "redis"),
+                     ("redis", "redis"), ("dotnet run ", "dotnet-run parents"), ("Aspire.Dashboard", "dashboard"),
+                     ("/dcp ", "dcp"),
                  })
         {
             if (command.Contains(marker, StringComparison.Ordinal))

@@ -1,4 +1,5 @@
 using VisionAspire.E2E;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using VisionAspire.TestSupport.Aspire;
 
@@ -21,7 +22,17 @@ if (options.ApiUrl is { } url)
 }
 else
 {
-    host = await TestAppHost.StartAsync<Projects.AppHost>(["api", "preprocessor", "workers"]);
+    host = await TestAppHost.StartAsync<Projects.AppHost>(["api", "preprocessor", "workers"], builder =>
+    {
+        foreach (var service in builder.Resources.OfType<ProjectResource>())
+        {
+            foreach (var (name, value) in options.ServiceEnvironment)
+            {
+                TestAppHost.SetEnvironment(builder, service.Name, name, value);
+            }
+        }
+    });
+    Console.WriteLine($"services' extra environment: {string.Join(' ', options.ServiceEnvironment.Select(p => $"{p.Key}={p.Value}"))}");
     api = host.App.CreateHttpClient("api");
 }
 

@@ -61,6 +61,27 @@ public sealed class TelemetryTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task Health_probes_start_no_traces_of_their_own()
+    {
+        foreach (var probe in new[] { "/health", "/health/ready", "/alive", "/health" })
+        {
+            using var response = await fixture.Api.Http.GetAsync(probe);
+            Assert.True(response.IsSuccessStatusCode, $"{probe} answered {(int)response.StatusCode}");
+        }
+
+        // An upload's trace, exported after the probes' spans would have been, marks the end of the window.
+        var bytes = UniqueImages.WithTag(File.ReadAllBytes(TestPaths.Image("bus.jpg")), $"probe-{Guid.NewGuid()}");
+        var imageId = (await fixture.Api.UploadAsync(("probe.jpg", bytes))).Images.Single().Id.ToString();
+        var spans = await fixture.Traces.WaitForAsync(all => all.Any(s => IsUploadOf(s, imageId)), ExportTimeout, "upload span");
+
+        // The probes check storage, Postgres, Redis and RabbitMQ; none of that may surface as a root span.
+        var apiRoots = spans.Where(s => s.Service == "api" && s.ParentSpanId == "").ToList();
+        Assert.DoesNotContain(apiRoots, s => s.Name.StartsWith("storage ", StringComparison.Ordinal));
+        Assert.DoesNotContain(apiRoots, s => s.Name == "PING" || s.Attributes.Values.Any(v => v.Trim().TrimEnd(';') == "SELECT 1"));
+        Assert.DoesNotContain(apiRoots, s => s.Attributes.GetValueOrDefault("url.path") is "/health" or "/alive" or "/health/ready");
+    }
+
+    [Fact]
     public async Task The_api_serves_prometheus_metrics_counting_accepted_images_and_queue_depths()
     {
         var bytes = UniqueImages.WithTag(File.ReadAllBytes(TestPaths.Image("bus.jpg")), $"metrics-{Guid.NewGuid()}");

@@ -21,7 +21,9 @@ measure() {
   done
   end=$(date +%s.%N)
   printf '%s %.1f s (load average %s)\n' "$kind" "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1 /proc/loadavg)"
-  kill -INT "$pid"
+  # The AppHost itself, not `dotnet run`: a script's background job ignores SIGINT, and SIGTERM is what a service
+  # manager sends (the AppHost stops everything on it).
+  kill -TERM "$(pgrep -P "$pid")"
   wait "$pid" || true
   # DCP stops the services after the AppHost exits; let it free the launch profiles' ports before the next start.
   while ss -ltnH | grep -qE ':(5101|5102|5103|15180|19180) '; do sleep 0.5; done

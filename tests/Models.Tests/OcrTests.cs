@@ -126,6 +126,57 @@ public sealed class OcrTests(PipelinesFixture models)
         Assert.Equal("", result.Text);
     }
 
+    [Fact]
+    public void Concurrent_reads_of_different_images_get_exactly_the_sequential_results()
+    {
+        var images = new[] { "ocr_testocr.png", "ocr_bank_statement.png" }.Select(TestImages.Load).ToArray();
+        var expected = images.Select(i => Describe(models.Ocr.Read(i))).ToArray();
+        var results = new string[3, 2];
+
+        var threads = Enumerable.Range(0, 3).Select(t => new Thread(() =>
+        {
+            for (var k = 0; k < 2; k++)
+            {
+                var index = (t + k) % 2;
+                results[t, index] = Describe(models.Ocr.Read(images[index]));
+            }
+        })).ToArray();
+        foreach (var thread in threads)
+        {
+            thread.Start();
+        }
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        for (var t = 0; t < 3; t++)
+        {
+            Assert.Equal(expected[0], results[t, 0]);
+            Assert.Equal(expected[1], results[t, 1]);
+        }
+    }
+
+    [Fact]
+    public void A_steady_state_read_allocates_far_less_than_the_detector_input_tensor()
+    {
+        var image = TestImages.Load("ocr_bank_statement.png");
+        var (width, height) = TextDetector.InputSize(image.Width, image.Height);
+        var inputBytes = 3L * width * height * sizeof(float);
+
+        models.Ocr.Read(image);
+        models.Ocr.Read(image);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        models.Ocr.Read(image);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < inputBytes / 4, $"a read allocated {allocated} bytes; the detector input is {inputBytes} bytes");
+    }
+
+    /// <summary>Every line's text, confidence (exact bits) and polygon.</summary>
+    private static string Describe(OcrResult result) => string.Join('\n', result.Lines.Select(l =>
+        $"{l.Text} {BitConverter.SingleToInt32Bits(l.Confidence):x8} {string.Join(' ', l.Polygon)}"));
+
     private static PixelBuffer Rotate180(PixelBuffer source)
     {
         var data = new byte[source.Length];

@@ -17,6 +17,17 @@ public static partial class OcrGroundTruth
         "brown dog jumped over the lazy fox.";
 
     /// <summary>
+    /// Dates and amounts printed in ocr_bank_statement.png (each distinct value once), for a whitespace-free
+    /// comparison: PP-OCRv4 often drops the spaces between words.
+    /// </summary>
+    public static IReadOnlyList<string> BankStatementValues { get; } =
+    [
+        "FIRSTCHEQUING", "100,000.00", "31Jul2018", "99,878.08", "01Aug2018", "4987", "36.07", "99,914.15",
+        "800.04", "100,775.12", "823.34", "101,598.46", "14.54", "101,583.92", "32,414.50", "68,769.42",
+        "1,500.00", "70,269.42", "02Aug2018", "48.08", "70,317.50", "70.51", "70,388.01", "500.00", "70,888.01",
+    ];
+
+    /// <summary>
     /// <c>1 - Levenshtein(expected, actual) / length(expected)</c> after normalising both: whitespace runs within a
     /// line collapsed to one space, lines trimmed, empty lines dropped, lines joined with a newline (MANIFEST section 6).
     /// </summary>

@@ -4,17 +4,22 @@ using VisionAspire.Models.Processing;
 namespace VisionAspire.Models;
 
 /// <summary>
-/// PP-OCRv4 text recognition (SVTR-LCNet, CTC) with the PaddleOCR Chinese + Latin dictionary. Crops are sorted by
-/// aspect ratio and run in batches of <see cref="BatchSize"/>: each resized to height 48 and width by aspect ratio,
-/// BGR <c>(p/255 - 0.5) / 0.5</c>, zero-padded on the right to the batch's widest (at least 320, a multiple of 8 so
-/// the model's output has exactly width/8 steps). Thread-safe.
+/// PP-OCRv4 text recognition (SVTR-LCNet, CTC) with the PaddleOCR Chinese + Latin dictionary. Crops are grouped by
+/// width: sorted by aspect ratio and run in batches of up to <see cref="BatchSize"/> whose ratios differ by at most
+/// <see cref="MaxRatioSpread"/>, each resized to height 48 and width by aspect ratio, BGR <c>(p/255 - 0.5) / 0.5</c>,
+/// zero-padded on the right to the batch's widest, rounded up to a multiple of 8 so the model's output has exactly
+/// width/8 steps. Unlike PaddleOCR, batches are not padded to at least 320 wide: short words then cost a third as much
+/// and read the same on the shared test images. Thread-safe.
 /// </summary>
 public sealed class TextRecognizer : ModelPipeline
 {
     public const string DefaultModelId = "ppocrv4-rec";
     public const int BatchSize = 6;
     private const int Height = 48;
-    private const int MinWidth = 320;
+    private const int MinWidth = Height;
+
+    /// <summary>A batch holds crops whose aspect ratios lie within this factor, so little of it is padding.</summary>
+    private const double MaxRatioSpread = 1.25;
     private const int StepWidth = 8;
 
     private readonly BufferPool<ElasticRunBuffers> _buffers = new(() => new ElasticRunBuffers());
@@ -38,7 +43,7 @@ public sealed class TextRecognizer : ModelPipeline
         var order = Enumerable.Range(0, crops.Count).OrderBy(i => crops[i].AspectRatio).ToArray();
         using var lease = _buffers.Rent();
         var buffers = lease.Item;
-        foreach (var batch in order.Chunk(BatchSize))
+        foreach (var batch in Batches(order, crops))
         {
             var widest = batch.Max(i => crops[i].AspectRatio);
             var width = Math.Max(MinWidth, (int)Math.Ceiling(Height * widest / StepWidth) * StepWidth);
@@ -59,5 +64,23 @@ public sealed class TextRecognizer : ModelPipeline
             }
         }
         return results;
+    }
+
+    private static IEnumerable<int[]> Batches(int[] byRatio, IReadOnlyList<TextCrop> crops)
+    {
+        var batch = new List<int>(BatchSize);
+        foreach (var index in byRatio)
+        {
+            if (batch.Count == BatchSize || (batch.Count > 0 && crops[index].AspectRatio > crops[batch[0]].AspectRatio * MaxRatioSpread))
+            {
+                yield return [.. batch];
+                batch.Clear();
+            }
+            batch.Add(index);
+        }
+        if (batch.Count > 0)
+        {
+            yield return [.. batch];
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using VisionAspire.Bench.Ocr;
@@ -41,25 +40,28 @@ var ours = images.ToDictionary(name => name, name => reader.Read(pixels[name]).T
 var theirs = images.ToDictionary(name => name, name => TesseractCli.Read(SharedImages.PathOf(name), threadLimit: null));
 var theirsOneThread = images.ToDictionary(name => name, name => TesseractCli.Read(SharedImages.PathOf(name), threadLimit: 1));
 
-var timings = images.ToDictionary(name => name, _ => (Ours: new List<double>(), Theirs: new List<double>(), TheirsOneThread: new List<double>()));
+var timings = images.ToDictionary(name => name, _ => (Ours: new Samples(), Theirs: new Samples(), TheirsOneThread: new Samples()));
 for (var round = 0; round < rounds; round++)
 {
     foreach (var name in images)
     {
-        timings[name].Ours.Add(Milliseconds(() => reader.Read(pixels[name])));
-        timings[name].Theirs.Add(Milliseconds(() => TesseractCli.Read(SharedImages.PathOf(name), threadLimit: null)));
-        timings[name].TheirsOneThread.Add(Milliseconds(() => TesseractCli.Read(SharedImages.PathOf(name), threadLimit: 1)));
+        timings[name].Ours.Measure(() => reader.Read(pixels[name]), CpuTime.OfThisProcess);
+        timings[name].Theirs.Measure(() => TesseractCli.Read(SharedImages.PathOf(name), threadLimit: null), CpuTime.OfChildren);
+        timings[name].TheirsOneThread.Measure(() => TesseractCli.Read(SharedImages.PathOf(name), threadLimit: 1), CpuTime.OfChildren);
     }
 }
 
 Console.WriteLine(Invariant($"{Environment.ProcessorCount} cores; {rounds} rounds after warm-up; OcrReader with {threads} ONNX Runtime intra-op thread(s); {TesseractCli.Version()} (default settings, `tesseract IMAGE stdout`)"));
 Console.WriteLine();
-Console.WriteLine("| image | OcrReader ms (median) | tesseract ms (median, OpenMP default) | tesseract / OcrReader | tesseract ms (OMP_THREAD_LIMIT=1) | ratio |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+Console.WriteLine("Medians per image; wall = elapsed ms, cpu = CPU ms (user + system) of the engine's process(es); ratio = tesseract / OcrReader (> 1: OcrReader faster).");
+Console.WriteLine();
+Console.WriteLine("| image | measure | OcrReader | tesseract (OpenMP default) | ratio | tesseract (OMP_THREAD_LIMIT=1) | ratio |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
 foreach (var name in images)
 {
-    var (o, t, t1) = (Median(timings[name].Ours), Median(timings[name].Theirs), Median(timings[name].TheirsOneThread));
-    Console.WriteLine(Invariant($"| {name} | {o:0} | {t:0} | {t / o:0.00} | {t1:0} | {t1 / o:0.00} |"));
+    var (o, t, t1) = timings[name];
+    Console.WriteLine(Invariant($"| {name} | wall ms | {o.WallMedian:0} | {t.WallMedian:0} | {t.WallMedian / o.WallMedian:0.00} | {t1.WallMedian:0} | {t1.WallMedian / o.WallMedian:0.00} |"));
+    Console.WriteLine(Invariant($"| {name} | cpu ms | {o.CpuMedian:0} | {t.CpuMedian:0} | {t.CpuMedian / o.CpuMedian:0.00} | {t1.CpuMedian:0} | {t1.CpuMedian / o.CpuMedian:0.00} |"));
 }
 
 Console.WriteLine();
@@ -72,19 +74,6 @@ Console.WriteLine();
 foreach (var (engine, texts) in new[] { ("OcrReader", ours), ("tesseract", theirs) })
 {
     Console.WriteLine($"--- {engine}, ocr_testocr.png:\n{OcrGroundTruth.Normalise(texts["ocr_testocr.png"])}");
-}
-
-static double Milliseconds(Action action)
-{
-    var watch = Stopwatch.StartNew();
-    action();
-    return watch.Elapsed.TotalMilliseconds;
-}
-
-static double Median(List<double> values)
-{
-    var sorted = values.Order().ToArray();
-    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }
 
 static string AccuracyRow(string engine, Dictionary<string, string> texts)

@@ -13,6 +13,7 @@ public sealed class PipelinesFixture : IDisposable
         Objects = new ObjectDetector(Store);
         Embedder = new FaceEmbedder(Store);
         Ocr = new OcrReader(Store);
+        Plates = new PlateLocator(Store);
     }
 
     public ModelStore Store { get; }
@@ -23,6 +24,7 @@ public sealed class PipelinesFixture : IDisposable
     public ObjectDetector Objects { get; }
     public FaceEmbedder Embedder { get; }
     public OcrReader Ocr { get; }
+    public PlateLocator Plates { get; }
 
     public IFaceDetector Detector(string name) => name switch
     {
@@ -41,6 +43,7 @@ public sealed class PipelinesFixture : IDisposable
         Objects.Dispose();
         Embedder.Dispose();
         Ocr.Dispose();
+        Plates.Dispose();
     }
 }
 

@@ -1,3 +1,5 @@
+using VisionAspire.Models.Processing;
+
 namespace VisionAspire.Models;
 
 /// <summary>A point in original-image pixels.</summary>
@@ -10,21 +12,14 @@ public readonly record struct PixelPoint(int X, int Y);
 public sealed record TextRegion(IReadOnlyList<PixelPoint> Polygon, float Score)
 {
     /// <summary>The axis-aligned box around <see cref="Polygon"/>.</summary>
-    public Box Bounds
-    {
-        get
-        {
-            var left = Polygon.Min(p => p.X);
-            var top = Polygon.Min(p => p.Y);
-            return new Box(left, top, Polygon.Max(p => p.X) - left, Polygon.Max(p => p.Y) - top);
-        }
-    }
+    public Box Bounds => Quad.Bounds(Polygon);
 }
 
 /// <summary>One recognised line of text: what it says, the recogniser's mean per-character confidence, where it is.</summary>
 public sealed record TextLine(string Text, float Confidence, IReadOnlyList<PixelPoint> Polygon)
 {
-    public Box Bounds => new TextRegion(Polygon, Confidence).Bounds;
+    /// <summary>The axis-aligned box around <see cref="Polygon"/>.</summary>
+    public Box Bounds => Quad.Bounds(Polygon);
 }
 
 /// <summary>

@@ -62,12 +62,12 @@ public sealed partial class PlateLocator : IDisposable
         }
         if (_recognizer is null)
         {
-            return [.. candidates.Select(c => new PlateRegion(BoundsOf(c.Polygon), c.Polygon, "", c.Score))];
+            return [.. candidates.Select(c => new PlateRegion(Quad.Bounds(c.Polygon), c.Polygon, "", c.Score))];
         }
         var texts = _recognizer.Recognize(rgb, [.. candidates.Select(c => TextCrop.Of(c.Polygon))]);
         return [.. candidates.Select((c, i) => (c.Polygon, texts[i].Text, texts[i].Confidence))
             .Where(c => c.Confidence >= OcrReader.MinConfidence && IsPlateLike(c.Text))
-            .Select(c => new PlateRegion(BoundsOf(c.Polygon), c.Polygon, c.Text, c.Confidence))];
+            .Select(c => new PlateRegion(Quad.Bounds(c.Polygon), c.Polygon, c.Text, c.Confidence))];
     }
 
     private IEnumerable<(PixelPoint[] Polygon, float Score)> CandidatesIn(PixelBuffer rgb, Box vehicle)
@@ -98,7 +98,7 @@ public sealed partial class PlateLocator : IDisposable
             {
                 for (var j = i + 1; j < regions.Count && !merged; j++)
                 {
-                    var (a, b) = (BoundsOf(regions[i].Polygon), BoundsOf(regions[j].Polygon));
+                    var (a, b) = (Quad.Bounds(regions[i].Polygon), Quad.Bounds(regions[j].Polygon));
                     var overlap = Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y);
                     var gap = Math.Max(a.X, b.X) - Math.Min(a.X + a.Width, b.X + b.Width);
                     if (overlap >= 0.5f * Math.Min(a.Height, b.Height) && gap < Math.Max(a.Height, b.Height))
@@ -130,8 +130,6 @@ public sealed partial class PlateLocator : IDisposable
     /// <summary>Lower-case runs of three or more: words of a sign or sticker, not plate characters.</summary>
     [GeneratedRegex("[a-z]{3,}")]
     private static partial Regex Words();
-
-    private static Box BoundsOf(IReadOnlyList<PixelPoint> polygon) => new TextRegion(polygon, 0).Bounds;
 
     private static Box Union(Box a, Box b)
     {

@@ -18,6 +18,13 @@ internal static class Quad
     public static PixelPoint[] Rotated180(IReadOnlyList<PixelPoint> quad, int imageWidth, int imageHeight) =>
         [.. new[] { 2, 3, 0, 1 }.Select(i => new PixelPoint(imageWidth - 1 - quad[i].X, imageHeight - 1 - quad[i].Y))];
 
+    public static Box Bounds(IReadOnlyList<PixelPoint> polygon)
+    {
+        var left = polygon.Min(p => p.X);
+        var top = polygon.Min(p => p.Y);
+        return new Box(left, top, polygon.Max(p => p.X) - left, polygon.Max(p => p.Y) - top);
+    }
+
     public static double Distance(PixelPoint a, PixelPoint b) => Math.Sqrt(Square(a.X - b.X) + Square(a.Y - b.Y));
 
     private static PixelPoint Point((double X, double Y) c) => new((int)c.X, (int)c.Y);

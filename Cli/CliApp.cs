@@ -11,7 +11,7 @@ public static class CliApp
 
     public const string Usage = """
         usage:
-          analyze <files or folders...> [--tasks faces,classify,objects,embed] [--detector ultraface|yunet] [--json]
+          analyze <files or folders...> [--tasks faces,classify,objects,embed,ocr] [--detector ultraface|yunet] [--json]
           bench [--seconds N] [--output FILE]
         """;
 

@@ -9,6 +9,7 @@ public sealed record AnalysisResult(string File)
     public IReadOnlyList<FaceResult>? Faces { get; init; }
     public IReadOnlyList<ClassResult>? Classes { get; init; }
     public IReadOnlyList<ObjectResult>? Objects { get; init; }
+    public IReadOnlyList<TextLineResult>? Text { get; init; }
     public string? Error { get; init; }
 }
 
@@ -19,3 +20,8 @@ public sealed record FaceResult(BoxResult Box, float Score, float[]? Embedding);
 public sealed record ClassResult(string Label, float Score);
 
 public sealed record ObjectResult(string Label, float Score, BoxResult Box);
+
+/// <summary>A line of text read by OCR; the polygon's corners run clockwise from the top-left, in original pixels.</summary>
+public sealed record TextLineResult(string Text, float Confidence, IReadOnlyList<PointResult> Polygon);
+
+public sealed record PointResult(float X, float Y);

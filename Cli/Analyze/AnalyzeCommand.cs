@@ -5,7 +5,8 @@ using VisionAspire.Models;
 namespace VisionAspire.Cli.Analyze;
 
 /// <summary>
-/// <c>analyze</c>: one line per image (JSON or readable). A file that cannot be analysed yields a line with
+/// <c>analyze</c>: one line per image (JSON or readable; the readable form of the <c>ocr</c> task follows it with the
+/// image's text, one indented line per text line). A file that cannot be analysed yields a line with
 /// <c>error</c> and the run goes on; the exit code is 0 unless the command line itself is wrong.
 /// </summary>
 public static class AnalyzeCommand
@@ -80,6 +81,12 @@ public static class AnalyzeCommand
         {
             parts.Add("objects: " + (r.Objects.Count == 0 ? "none" : string.Join(", ", r.Objects.Select(o => $"{o.Label} {o.Score:F2}"))));
         }
-        return $"{r.File}: {string.Join(" | ", parts)}";
+        if (r.Text is not null)
+        {
+            parts.Add($"text lines {r.Text.Count}");
+        }
+        var summary = $"{r.File}: {string.Join(" | ", parts)}";
+        // One indented line per text line, so the text reads as it does in the image.
+        return r.Text is null ? summary : string.Join('\n', [summary, .. r.Text.Select(t => $"  {t.Text}")]);
     }
 }

@@ -8,6 +8,7 @@ public sealed record AnalyzeOptions(IReadOnlyList<string> Inputs, AnalysisTasks 
         ["classify"] = AnalysisTasks.Classify,
         ["objects"] = AnalysisTasks.Objects,
         ["embed"] = AnalysisTasks.Embed,
+        ["ocr"] = AnalysisTasks.Ocr,
     };
 
     public static AnalyzeOptions Parse(string[] args)
@@ -71,4 +72,5 @@ public enum AnalysisTasks
     Classify = 2,
     Objects = 4,
     Embed = 8,
+    Ocr = 16,
 }

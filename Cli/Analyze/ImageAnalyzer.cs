@@ -11,6 +11,7 @@ public sealed class ImageAnalyzer(ModelStore store, AnalysisTasks tasks, string 
     private ImageClassifier? _classifier;
     private ObjectDetector? _objects;
     private FaceEmbedder? _embedder;
+    private OcrReader? _ocr;
 
     public AnalysisResult Analyze(string file)
     {
@@ -51,6 +52,17 @@ public sealed class ImageAnalyzer(ModelStore store, AnalysisTasks tasks, string 
                     .Select(o => new ObjectResult(o.Label, Round(o.Score), Round(ToOriginal(o.Box, image)))).ToArray(),
             };
         }
+        if (tasks.HasFlag(AnalysisTasks.Ocr))
+        {
+            _ocr ??= new OcrReader(store);
+            result = result with
+            {
+                Text = _ocr.Read(image.Pixels).Lines
+                    .Select(l => new TextLineResult(l.Text, Round(l.Confidence),
+                        l.Polygon.Select(p => new PointResult(MathF.Round(p.X * image.ScaleX, 1), MathF.Round(p.Y * image.ScaleY, 1))).ToArray()))
+                    .ToArray(),
+            };
+        }
         return result;
     }
 
@@ -60,6 +72,7 @@ public sealed class ImageAnalyzer(ModelStore store, AnalysisTasks tasks, string 
         _classifier?.Dispose();
         _objects?.Dispose();
         _embedder?.Dispose();
+        _ocr?.Dispose();
     }
 
     private static Box ToOriginal(Box box, WorkingImage image) =>

@@ -57,7 +57,8 @@ public sealed class ModelStore
     }
 
     /// <summary>The verified labels of a model (line k = class k); empty when the model has none.</summary>
-    public IReadOnlyList<string> Labels(string modelId)
+    /// <param name="trim">Trim each line; off where whitespace is a label (the OCR dictionary has an ideographic space).</param>
+    public IReadOnlyList<string> Labels(string modelId, bool trim = true)
     {
         var entry = Catalog.Get(modelId);
         if (entry.Labels is null)
@@ -66,7 +67,8 @@ public sealed class ModelStore
         }
         var path = Path.Combine(ModelsDirectory, entry.Labels.File);
         Verify(entry.Id, path, entry.Labels.Sha256, entry.Labels.SourceUrl);
-        return File.ReadAllLines(path).Select(line => line.Trim()).ToArray();
+        var lines = File.ReadAllLines(path);
+        return trim ? lines.Select(line => line.Trim()).ToArray() : lines;
     }
 
     private void Verify(string modelId, string path, string expectedSha256, string sourceUrl)

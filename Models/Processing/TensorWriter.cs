@@ -84,12 +84,15 @@ internal static class TensorWriter
 
     /// <summary>
     /// Fills a <paramref name="width"/> x <paramref name="height"/> tensor by sampling the image at
-    /// <paramref name="tensorToImage"/>(x, y); samples outside the image read as 0.
+    /// <paramref name="tensorToImage"/>(x, y); samples outside the image read as 0, or as the nearest edge pixel
+    /// with <paramref name="replicateBorder"/>. With <paramref name="contentWidth"/> only that many columns are
+    /// sampled and the rest of each row is <paramref name="padValue"/> (raw 0..255).
     /// </summary>
     public static void Warp<T>(PixelBuffer image, Span<T> tensor, int width, int height, AffineTransform tensorToImage,
-        ChannelOrder order, PixelNormalisation normalisation)
+        ChannelOrder order, PixelNormalisation normalisation, bool replicateBorder = false, int? contentWidth = null, float padValue = 0)
         where T : unmanaged, INumberBase<T>
     {
+        var sampledWidth = Math.Clamp(contentWidth ?? width, 0, width);
         var planeSize = width * height;
         if (tensor.Length < 3 * planeSize)
         {
@@ -103,9 +106,14 @@ internal static class TensorWriter
 
         for (var y = 0; y < height; y++)
         {
-            for (var x = 0; x < width; x++)
+            for (var x = 0; x < sampledWidth; x++)
             {
                 var (sx, sy) = tensorToImage.Apply(x, y);
+                if (replicateBorder)
+                {
+                    sx = Math.Clamp(sx, 0, image.Width - 1);
+                    sy = Math.Clamp(sy, 0, image.Height - 1);
+                }
                 var x0 = (int)Math.Floor(sx);
                 var y0 = (int)Math.Floor(sy);
                 var wx = (float)(sx - x0);
@@ -126,6 +134,17 @@ internal static class TensorWriter
                 {
                     tensor[plane * planeSize + index] =
                         T.CreateTruncating((sample[plane] - normalisation.Mean(plane)) * normalisation.Scale(plane));
+                }
+            }
+        }
+        if (sampledWidth < width)
+        {
+            for (var plane = 0; plane < 3; plane++)
+            {
+                var pad = T.CreateTruncating((padValue - normalisation.Mean(plane)) * normalisation.Scale(plane));
+                for (var y = 0; y < height; y++)
+                {
+                    tensor.Slice(plane * planeSize + y * width + sampledWidth, width - sampledWidth).Fill(pad);
                 }
             }
         }

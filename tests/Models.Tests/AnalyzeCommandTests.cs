@@ -60,6 +60,26 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.InRange(car.GetProperty("box").GetProperty("width").GetDouble(), 1150, 1260);
     }
 
+    [Fact]
+    public void The_ocr_task_prints_the_text_lines_in_reading_order()
+    {
+        var json = new StringWriter();
+        var readable = new StringWriter();
+
+        CliApp.Run(["analyze", TestImages.PathOf("ocr_testocr.png"), "--tasks", "ocr", "--json"], json, new StringWriter());
+        CliApp.Run(["analyze", TestImages.PathOf("ocr_testocr.png"), "--tasks", "ocr"], readable, new StringWriter());
+
+        var lines = JsonDocument.Parse(json.ToString()).RootElement.GetProperty("text");
+        Assert.Equal(8, lines.GetArrayLength());
+        Assert.Equal("This is a lot of 12 point text to test the", lines[0].GetProperty("text").GetString());
+        Assert.Equal(4, lines[0].GetProperty("polygon").GetArrayLength());
+        Assert.InRange(lines[0].GetProperty("polygon")[0].GetProperty("y").GetDouble(), 88, 94);
+        var printed = readable.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith("640x480 | text lines 8", printed[0]);
+        Assert.Equal("  This is a lot of 12 point text to test the", printed[1]);
+        Assert.Equal("  ocr code and see if it works on all types", printed[2]);
+    }
+
     [Theory]
     [InlineData]
     [InlineData("analyze")]

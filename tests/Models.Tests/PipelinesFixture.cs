@@ -12,6 +12,8 @@ public sealed class PipelinesFixture : IDisposable
         Classifier = new ImageClassifier(Store);
         Objects = new ObjectDetector(Store);
         Embedder = new FaceEmbedder(Store);
+        Ocr = new OcrReader(Store);
+        Plates = new PlateLocator(Store);
     }
 
     public ModelStore Store { get; }
@@ -21,6 +23,8 @@ public sealed class PipelinesFixture : IDisposable
     public ImageClassifier Classifier { get; }
     public ObjectDetector Objects { get; }
     public FaceEmbedder Embedder { get; }
+    public OcrReader Ocr { get; }
+    public PlateLocator Plates { get; }
 
     public IFaceDetector Detector(string name) => name switch
     {
@@ -38,6 +42,8 @@ public sealed class PipelinesFixture : IDisposable
         Classifier.Dispose();
         Objects.Dispose();
         Embedder.Dispose();
+        Ocr.Dispose();
+        Plates.Dispose();
     }
 }
 

@@ -49,8 +49,12 @@ public static class AiOpenApi
             return Task.CompletedTask;
         });
 
-    /// <summary>Adds <typeparamref name="T"/> as the 200 response's application/json alternative (with an example).</summary>
-    public static RouteHandlerBuilder WithJsonAlternative<T>(this RouteHandlerBuilder builder, T example, string description) where T : notnull =>
+    /// <summary>
+    /// The 200 response as an encoded image in any of <paramref name="imageTypes"/> (binary) or, as the alternative,
+    /// <typeparamref name="T"/> as application/json with an example.
+    /// </summary>
+    public static RouteHandlerBuilder WithImageOrJson<T>(this RouteHandlerBuilder builder, IEnumerable<string> imageTypes, T example, string description)
+        where T : notnull =>
         builder.AddOpenApiOperationTransformer(async (operation, context, ct) =>
         {
             if (operation.Responses?.TryGetValue("200", out var found) != true || found is not OpenApiResponse response)
@@ -60,6 +64,11 @@ public static class AiOpenApi
 
             response.Description = description;
             response.Content ??= new Dictionary<string, OpenApiMediaType>();
+            foreach (var type in imageTypes)
+            {
+                response.Content[type] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+            }
+
             response.Content["application/json"] = new OpenApiMediaType
             {
                 Schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct),

@@ -32,6 +32,8 @@ public static class BlurApi
     private static readonly ParameterSpec[] Accepted =
         [Strength, Mode, Output, .. Encoding, ParameterSpec.Choice(BlurTargets.Field, BlurTargets.Names, "What to blur.")];
 
+    private static readonly string[] ImageTypes = [.. OutputEncoding.WritableFormats.Select(name => ImageFormatSniffer.ContentType(ImageFormatSniffer.FromName(name)))];
+
     private static readonly BlurResponse Example = new(1024, 768, "gaussian", DefaultStrength,
         [new(BlurTargets.Faces, 395, 165, 105, 140, 0.93f), new(BlurTargets.Faces, 602, 201, 98, 131, 0.91f)]);
 
@@ -50,7 +52,7 @@ public static class BlurApi
             .WithListParameter(BlurTargets.Field, "What to blur, comma-separated; default faces.", BlurTargets.Names, "faces")
             .DisableAntiforgery()
             .WithImageProblems()
-            .WithJsonAlternative(Example, "The blurred image, or with output=json the regions.")
+            .WithImageOrJson(ImageTypes, Example, "The blurred image, or with output=json the regions.")
             .WithResponseHeader(CountHeader, "How many regions were blurred.", "2")
             .WithResponseHeader(RegionsHeader, "The blurred regions, upright original pixels, as a JSON array.",
                 """[{"target":"faces","x":395,"y":165,"width":105,"height":140,"score":0.93}]""");

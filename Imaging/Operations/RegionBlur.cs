@@ -32,7 +32,9 @@ public static class RegionBlur
         ArgumentOutOfRangeException.ThrowIfLessThan(strength, MinStrength);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(strength, MaxStrength);
         var inside = regions.Select(region => Clamp(region, image.Width, image.Height)).Where(r => r.Width > 0 && r.Height > 0).ToList();
-        return image.Apply(source =>
+        // Compute, not Apply: each region is computed into memory here (below), so a decode failure surfaces now and
+        // is classified like any other pixel failure.
+        return image.Compute(source =>
         {
             var current = source.Copy();
             try
@@ -41,7 +43,10 @@ public static class RegionBlur
                 {
                     using var area = source.ExtractArea(region.Left, region.Top, region.Width, region.Height);
                     using var hidden = mode == RegionBlurMode.Gaussian ? Gaussian(area, strength) : Pixelate(area, strength);
-                    var next = current.Insert(hidden, region.Left, region.Top);
+                    // Computed once into memory: left lazy, the encoder's strips would each recompute the blur with
+                    // its margins (measured 2-3x slower on eight faces).
+                    using var computed = hidden.CopyMemory();
+                    var next = current.Insert(computed, region.Left, region.Top);
                     current.Dispose();
                     current = next;
                 }
@@ -56,12 +61,26 @@ public static class RegionBlur
         });
     }
 
+    /// <summary>Sigma the blur runs at on the shrunk copy of a region; wider blurs shrink the region first.</summary>
+    private const double WorkingSigma = 3;
+
+    /// <summary>
+    /// A wide Gaussian costs O(sigma) per pixel; the same look comes from averaging the region down by
+    /// sigma / <see cref="WorkingSigma"/>, blurring that with <see cref="WorkingSigma"/> and enlarging it back.
+    /// </summary>
     private static Image Gaussian(Image area, int strength)
     {
         var sigma = Math.Max(1.0, Math.Min(area.Width, area.Height) * strength / 500.0);
-        // Float precision: the default integer mask of an 8-bit image loses the tails of a wide Gaussian.
-        using var blurred = area.Gaussblur(sigma, precision: Enums.Precision.Float);
-        return blurred.Cast(area.Format);
+        var factor = Math.Max(1, (int)(sigma / WorkingSigma));
+        if (factor == 1)
+        {
+            return area.Gaussblur(sigma);
+        }
+
+        using var shrunk = area.Shrink(factor, factor, ceil: true);
+        using var blurred = shrunk.Gaussblur(sigma / factor);
+        using var enlarged = blurred.Resize(factor, kernel: Enums.Kernel.Linear);
+        return enlarged.ExtractArea(0, 0, area.Width, area.Height);
     }
 
     private static Image Pixelate(Image area, int strength)

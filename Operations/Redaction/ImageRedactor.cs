@@ -10,7 +10,7 @@ public sealed record RedactedImage(byte[] Data, ImageFormat Format, int Width, i
 }
 
 /// <summary>
-/// Privacy blur: locates every region of the chosen targets on working copies, then decodes the full image upright,
+/// Privacy blur: decodes the image upright once, locates every region of the chosen targets on working copies of it,
 /// replaces each region's pixels (<see cref="RegionBlur"/>) and encodes it with metadata always stripped (EXIF can
 /// carry an unblurred thumbnail, and GPS). Blocking and CPU-bound: run it through <see cref="ProcessingRunner"/>
 /// with the runner's token. Thread-safe when the sources are.
@@ -25,12 +25,16 @@ public static class ImageRedactor
     public static RedactedImage Redact(byte[] data, ImageLoadOptions options, IEnumerable<IBlurRegionSource> sources,
         RegionBlurMode mode, int strength, ImageFormat? format, int quality, CancellationToken ct = default)
     {
-        var regions = Locate(new WorkingImage(data, options), sources);
-        ct.ThrowIfCancellationRequested();
         using var image = VipsImage.Load(data, options);
         using var kill = ct.Register(image.Kill);
         try
         {
+            var regions = Locate(new WorkingImage(image), sources);
+            if (ct.IsCancellationRequested)
+            {
+                throw new ImageProcessingCancelledException("Processing was cancelled.");
+            }
+
             using var blurred = image.BlurRegions(regions.Select(r => r.Region), mode, strength);
             var output = format ?? new OutputEncoding(null, quality, true).Resolve(image.SourceFormat);
             var bytes = blurred.Encode(output, new EncodeOptions { Quality = quality, StripMetadata = true });

@@ -6,7 +6,9 @@ namespace VisionAspire.Api.Inference;
 /// <summary>
 /// The model pipelines of the AI endpoints, each loaded (and its file verified) on first use and then shared by
 /// every request, as the workers share theirs. CPU sessions with one thread per run: how many runs overlap is
-/// bounded by the operation runner the endpoints go through. Thread-safe singleton.
+/// bounded by the operation runner the endpoints go through. A model that fails to load (file missing, checksum
+/// wrong) fails every later request too (Lazy keeps the exception; each answers 503) until the process restarts.
+/// Thread-safe singleton.
 /// </summary>
 public sealed class AiModels : IDisposable
 {

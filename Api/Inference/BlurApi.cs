@@ -35,7 +35,7 @@ public static class BlurApi
     private static readonly string[] ImageTypes = [.. OutputEncoding.WritableFormats.Select(name => ImageFormatSniffer.ContentType(ImageFormatSniffer.FromName(name)))];
 
     private static readonly BlurResponse Example = new(1024, 768, "gaussian", DefaultStrength,
-        [new(BlurTargets.Faces, 395, 165, 105, 140, 0.93f), new(BlurTargets.Faces, 602, 201, 98, 131, 0.91f)]);
+        [new(BlurTargets.Faces, 489, 95, 160, 201, 0.946f), new(BlurTargets.Faces, 553, 293, 173, 212, 0.943f)]);
 
     public static RouteHandlerBuilder MapBlurApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/blur", HandleAsync)
@@ -55,7 +55,7 @@ public static class BlurApi
             .WithImageOrJson(ImageTypes, Example, "The blurred image, or with output=json the regions.")
             .WithResponseHeader(CountHeader, "How many regions were blurred.", "2")
             .WithResponseHeader(RegionsHeader, "The blurred regions, upright original pixels, as a JSON array.",
-                """[{"target":"faces","x":395,"y":165,"width":105,"height":140,"score":0.93}]""");
+                """[{"target":"faces","x":489,"y":95,"width":160,"height":201,"score":0.946}]""");
 
     private static Task<IResult> HandleAsync(HttpContext http, ImageSource sources, ProcessingRunner runner, BlurTargets targets, OperationLimits limits) =>
         AiProblems.GuardAsync(async () =>

@@ -14,8 +14,8 @@ public static class ClassifyApi
     private static readonly ParameterSpec Top = ParameterSpec.Integer("top", 1, 20, "How many ImageNet classes to answer, most probable first.", 5);
 
     private static readonly ClassifyResponse Example = new(new ModelResponse(ImageClassifier.DefaultModelId, "git-0447574"),
-        [new("sports car, sport car", 817, 0.62f), new("convertible", 511, 0.11f), new("car wheel", 479, 0.07f)],
-        new Cifar10Response("automobile", 0.83f));
+        [new("sports car, sport car", 817, 0.399f), new("racer, race car, racing car", 751, 0.219f), new("convertible", 511, 0.137f)],
+        new Cifar10Response("automobile", 0.818f));
 
     public static RouteHandlerBuilder MapClassifyApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/classify", HandleAsync)

@@ -14,8 +14,8 @@ public static class DetectFacesApi
 
     private static readonly DetectFacesResponse Example = new(1024, 768, FaceDetectorKinds.YuNet, new ModelResponse(YuNetDetector.DefaultModelId, "git-2b5e61d"),
     [
-        new(new BoxResponse(412.3f, 188.6f, 71.2f, 92.5f), 0.93f,
-            [new(432.1f, 225.4f), new(461.8f, 224.9f), new(447.5f, 243.0f), new(435.6f, 260.2f), new(459.3f, 259.7f)]),
+        new(new BoxResponse(508.3f, 118.6f, 122.1f, 154.2f), 0.946f,
+            [new(536.2f, 185.2f), new(589.2f, 184.8f), new(559.6f, 216.9f), new(542.2f, 238.6f), new(587.1f, 234.1f)]),
     ]);
 
     public static RouteHandlerBuilder MapDetectFacesApi(this IEndpointRouteBuilder app) =>

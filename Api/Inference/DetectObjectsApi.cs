@@ -17,8 +17,8 @@ public static class DetectObjectsApi
 
     private static readonly DetectObjectsResponse Example = new(810, 1080, new ModelResponse(ObjectDetector.DefaultModelId, "git-0f785c0"),
     [
-        new("bus", 5, 0.91f, new BoxResponse(17.4f, 229.8f, 792.6f, 519.5f)),
-        new("person", 0, 0.89f, new BoxResponse(48.2f, 398.1f, 196.7f, 507.3f)),
+        new("bus", 5, 0.905f, new BoxResponse(10.8f, 230.3f, 793.9f, 502.3f)),
+        new("person", 0, 0.853f, new BoxResponse(56.2f, 386f, 154.8f, 518f)),
     ]);
 
     public static RouteHandlerBuilder MapDetectObjectsApi(this IEndpointRouteBuilder app) =>

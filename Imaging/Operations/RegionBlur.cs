@@ -21,6 +21,9 @@ public static class RegionBlur
     public const int MinStrength = 1;
     public const int MaxStrength = 100;
 
+    /// <summary>Sigma the blur runs at on the shrunk copy of a region; wider blurs shrink the region first.</summary>
+    private const double WorkingSigma = 3;
+
     /// <summary>
     /// Returns a copy of <paramref name="image"/> with every region (clamped to the image; empty ones skipped)
     /// replaced. <paramref name="strength"/> 1-100 sets the effect relative to the region's shorter side s:
@@ -43,8 +46,8 @@ public static class RegionBlur
                 {
                     using var area = source.ExtractArea(region.Left, region.Top, region.Width, region.Height);
                     using var hidden = mode == RegionBlurMode.Gaussian ? Gaussian(area, strength) : Pixelate(area, strength);
-                    // Computed once into memory: left lazy, the encoder's strips would each recompute the blur with
-                    // its margins (measured 2-3x slower on eight faces).
+                    // Computed once into memory: left lazy, every strip the encoder asks for would recompute the
+                    // part of the region's blur it touches, with the blur's margins.
                     using var computed = hidden.CopyMemory();
                     var next = current.Insert(computed, region.Left, region.Top);
                     current.Dispose();
@@ -60,9 +63,6 @@ public static class RegionBlur
             }
         });
     }
-
-    /// <summary>Sigma the blur runs at on the shrunk copy of a region; wider blurs shrink the region first.</summary>
-    private const double WorkingSigma = 3;
 
     /// <summary>
     /// A wide Gaussian costs O(sigma) per pixel; the same look comes from averaging the region down by

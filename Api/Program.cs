@@ -1,5 +1,6 @@
 using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Images;
+using VisionAspire.Api.Inference;
 using VisionAspire.Api.Jobs;
 using VisionAspire.Api.Operations;
 
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
 builder.AddImageOperations();
+builder.AddAiEndpoints();
 builder.Services.AddProblemResponses();
 builder.Services.AddOpenApi();
 
@@ -26,5 +28,6 @@ app.MapDefaultEndpoints();
 app.MapImagesApi();
 app.MapJobsApi();
 app.MapImageOperationsApi();
+app.MapAiEndpointsApi();
 
 await app.RunAsync();

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
 using VisionAspire.Imaging;
+using VisionAspire.Models;
 using VisionAspire.Shared;
-using VisionAspire.Workers.Gpu.Cifar10;
 
 namespace VisionAspire.Workers.Gpu.Inference;
 

@@ -1,6 +1,4 @@
-using VisionAspire.Models;
-
-namespace VisionAspire.Workers.Gpu.Cifar10;
+namespace VisionAspire.Models;
 
 /// <summary>
 /// Derives a CIFAR-10 label from ImageNet-1k predictions (no CIFAR-10 model with a clear license exists for us).

@@ -28,6 +28,14 @@ try
     await using (var api = await ApiTarget.StartAsync(options.ApiUrl, options.ApiProcessId))
     await using (var sharp = options.SharpUrl is null ? null : await ApiTarget.StartAsync(options.SharpUrl, options.SharpProcessId))
     {
+        if (sharp is not null)
+        {
+            // Both services warm (a freshly started Api still compiles its hot paths for its first ~100 requests):
+            // one unmeasured pass each at the highest concurrency.
+            await sharp.MeasureAsync(source.Bytes, options.Concurrencies.Max(), options.Operations);
+            await api.MeasureAsync(source.Bytes, options.Concurrencies.Max(), options.Operations);
+        }
+
         foreach (var concurrency in options.Concurrencies)
         {
             var vips = VipsCli.Measure(source.Path, work.FullName, concurrency, options.Operations);

@@ -10,8 +10,9 @@ public sealed class ProcessingTimeoutException(TimeSpan timeout)
 }
 
 /// <summary>
-/// Runs blocking libvips work on a dedicated thread, at most <see cref="OperationLimits.MaxConcurrentOperations"/>
-/// at once, and waits for it with the timeout and the caller's token. On timeout the caller gets
+/// Runs blocking libvips work on threads of its own (<see cref="OperationLimits.MaxConcurrentOperations"/> at most,
+/// started as needed and reused), at most that many runs at once, and waits for it with the timeout and the
+/// caller's token. On timeout the caller gets
 /// <see cref="ProcessingTimeoutException"/> at once. Work that takes the runner's token (pass it to
 /// <see cref="ImageProcessor.Process"/>) is killed at the same moment, so its thread and slot come back within a
 /// tile or so; work that ignores it runs to its end and only then frees its slot. Thread-safe.
@@ -19,6 +20,7 @@ public sealed class ProcessingTimeoutException(TimeSpan timeout)
 public sealed class ProcessingRunner(OperationLimits limits)
 {
     private readonly SemaphoreSlim _slots = new(limits.MaxConcurrentOperations, limits.MaxConcurrentOperations);
+    private readonly ProcessingThreads _threads = new(limits.MaxConcurrentOperations);
 
     public TimeSpan Timeout => limits.Timeout;
 
@@ -46,20 +48,39 @@ public sealed class ProcessingRunner(OperationLimits limits)
         {
             stop.CancelAfter(remaining);
             stopping = stop.Token;
-            // A thread of its own: blocking pool threads for seconds of libvips work on a busy machine starves the
-            // pool, and with it the timers that fire the timeout and the kill.
-            running = Task.Factory.StartNew(() =>
+            var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+            running = completion.Task;
+            // Threads of its own: blocking pool threads for seconds of libvips work on a busy machine starves the
+            // pool, and with it the timers that fire the timeout and the kill. Every run holds a slot until its
+            // work ends, so there are never more runs to execute than threads.
+            _threads.Post(() =>
             {
+                var result = default(T);
+                Exception? error = null;
                 try
                 {
-                    return work(stopping);
+                    result = work(stopping);
+                }
+                catch (Exception e)
+                {
+                    error = e;
                 }
                 finally
                 {
                     stop.Dispose();
                     _slots.Release();
                 }
-            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+                // Completed once the slot is back, so a caller that resumes can start its next run at once.
+                if (error is null)
+                {
+                    completion.SetResult(result!);
+                }
+                else
+                {
+                    completion.SetException(error);
+                }
+            });
         }
         catch
         {

@@ -1,3 +1,4 @@
+using VisionAspire.Imaging;
 using VisionAspire.Models;
 using VisionAspire.Operations;
 
@@ -9,6 +10,7 @@ public static class ImageOperationsApi
     public static IHostApplicationBuilder AddImageOperations(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(OperationLimits.Section).Get<OperationLimits>() ?? new OperationLimits();
+        NativeHeap.RetainWorkingBuffers();
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton<IFaceLocator>(_ => new ModelFaceLocator(() => new UltraFaceDetector(ModelStore.CreateDefault())));
         builder.Services.AddSingleton(sp => new ImageProcessor(limits, sp.GetRequiredService<IFaceLocator>()));

@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using VisionAspire.Api.Extensions;
 using VisionAspire.Data;
 using VisionAspire.Imaging;
 using VisionAspire.Operations;
@@ -15,16 +15,17 @@ public sealed record SourceImage(byte[] Data, ImageHeader Header, Guid? ImageId)
 /// form field) of a stored image, read from Redis or the object store. Checks the format and the pixel limit from
 /// the header before anything is decoded. Scoped.
 /// </summary>
-public sealed class ImageSource(ImageRepository images, OriginalImageSource originals, OperationLimits limits)
+public sealed class ImageSource(
+    ImageRepository images, OriginalImageSource originals, OperationLimits limits, IOptions<FormOptions> formOptions)
 {
     public const string FileField = "file";
     public const string ImageIdField = "imageId";
 
     public async Task<SourceImage> ResolveAsync(HttpRequest request, CancellationToken ct)
     {
-        var form = request.HasFormContentType ? await ReadFormAsync(request, ct) : null;
-        var file = form?.Files.GetFile(FileField);
-        var idText = request.Query[ImageIdField].FirstOrDefault() ?? form?[ImageIdField].FirstOrDefault();
+        var form = await ReadFormAsync(request, ct);
+        var file = form.File;
+        var idText = request.Query[ImageIdField].FirstOrDefault() ?? form.ImageId;
         if (file is not null && idText is not null)
         {
             throw new ParameterException(ImageIdField, $"cannot be combined with a '{FileField}' part; send one of them.");
@@ -34,7 +35,7 @@ public sealed class ImageSource(ImageRepository images, OriginalImageSource orig
         Guid? imageId = null;
         if (file is not null)
         {
-            data = await file.ReadAllBytesAsync(ct);
+            data = file;
         }
         else if (idText is not null)
         {
@@ -74,11 +75,23 @@ public sealed class ImageSource(ImageRepository images, OriginalImageSource orig
             ?? throw new OperationRequestException(StatusCodes.Status404NotFound, "Content missing", $"The original of image '{id}' is not in the object store.");
     }
 
-    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>A multipart body is read part by part (<see cref="MultipartImageForm"/>); a urlencoded one can only carry the id.</summary>
+    private async Task<MultipartImageForm> ReadFormAsync(HttpRequest request, CancellationToken ct)
     {
+        if (!request.HasFormContentType)
+        {
+            return new MultipartImageForm(null, null);
+        }
+
         try
         {
-            return await request.ReadFormAsync(ct);
+            if (request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+            {
+                return await MultipartImageForm.ReadAsync(request, FileField, ImageIdField, formOptions.Value, ct);
+            }
+
+            var fields = await request.ReadFormAsync(ct);
+            return new MultipartImageForm(null, fields[ImageIdField].FirstOrDefault());
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -90,6 +103,11 @@ public sealed class ImageSource(ImageRepository images, OriginalImageSource orig
         }
         catch (InvalidDataException ex)
         {
+            throw new OperationRequestException(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
+        }
+        catch (IOException ex) when (!ct.IsCancellationRequested)
+        {
+            // The multipart reader reports a body that ends inside a part (no closing boundary) as an IOException.
             throw new OperationRequestException(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
         }
     }

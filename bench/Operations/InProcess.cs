@@ -6,7 +6,8 @@ namespace VisionAspire.Operations.Bench;
 /// <summary>The Api's engine without HTTP: the same plan, processor and runner (decode with shrink-on-load, encode q80).</summary>
 internal static class InProcess
 {
-    public static Task<double> MeasureAsync(byte[] source, int concurrency, int total)
+    /// <summary>CPU per operation is this whole process's (the client side is idle meanwhile).</summary>
+    public static Task<Measurement> MeasureAsync(byte[] source, int concurrency, int total)
     {
         var limits = new OperationLimits { MaxConcurrentOperations = concurrency };
         var processor = new ImageProcessor(limits);
@@ -19,7 +20,7 @@ internal static class InProcess
             {
                 throw new InvalidOperationException($"Unexpected result {result.Width}x{result.Height} {result.Format}.");
             }
-        });
+        }, new ProcessCpu(() => [Environment.ProcessId]));
     }
 
     private static IReadOnlyList<OperationSpecV1> Plan() =>

@@ -28,6 +28,7 @@ public sealed class TestAppHost : IAsyncDisposable
     {
         using var cts = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<TEntryPoint>(TestState.Arguments(out var state), cts.Token);
+        WithoutTelemetryExport(builder);
         configure?.Invoke(builder);
         var app = await builder.BuildAsync(cts.Token);
         var host = new TestAppHost(app, state);
@@ -44,6 +45,19 @@ public sealed class TestAppHost : IAsyncDisposable
         {
             await host.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The testing builder runs no dashboard but still points every service's OTLP exporter at the default
+    /// localhost:4317, where nothing listens: each service would keep failing and retrying exports (1-3 ms of CPU
+    /// per image in bench/E2E). A test that wants the telemetry sets its own endpoint in <c>configure</c>.
+    /// </summary>
+    private static void WithoutTelemetryExport(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var service in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            SetEnvironment(builder, service.Name, "OTEL_EXPORTER_OTLP_ENDPOINT", "");
         }
     }
 

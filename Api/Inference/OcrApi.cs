@@ -8,7 +8,7 @@ namespace VisionAspire.Api.Inference;
 
 public static class OcrApi
 {
-    /// <summary>The first lines of ocr_testocr.png as this endpoint reads them (shared/models/MANIFEST.md section 6).</summary>
+    /// <summary>The first lines of ocr_testocr.png as PP-OCRv4 reads them (shared/models/MANIFEST.md section 6, verified output).</summary>
     private static readonly OcrResponse Example = new(
     [
         new("This is a lot of 12 point text to test the", 0.972f, [new(36, 91), new(579, 92), new(579, 119), new(36, 118)]),

@@ -3,7 +3,7 @@ using VisionAspire.Operations.Redaction;
 namespace VisionAspire.Api.Inference;
 
 /// <summary>
-/// The synchronous AI endpoints (detect-objects, detect-faces, classify, blur) and their services. They read their
+/// The synchronous AI endpoints (ocr, detect-objects, detect-faces, classify, blur) and their services. They read their
 /// input like the image operations (ImageSource) and run on the same ProcessingRunner, so the operations' timeout
 /// and concurrency bound (MaxConcurrentOperations, one model thread each) cover them too.
 /// </summary>
@@ -21,6 +21,11 @@ public static class AiEndpointsApi
                 return models.Run(detector.Model, () => detector.Detect(pixels));
             });
         });
+        builder.Services.AddSingleton<IBlurRegionSource>(sp =>
+        {
+            var models = sp.GetRequiredService<AiModels>();
+            return new PlateRegionSource(pixels => models.Run(AiModels.PlateModelIds, () => models.Plates.Locate(pixels)));
+        });
         builder.Services.AddSingleton<BlurTargets>();
         return builder;
     }
@@ -28,6 +33,7 @@ public static class AiEndpointsApi
     public static IEndpointRouteBuilder MapAiEndpointsApi(this IEndpointRouteBuilder app)
     {
         var ai = app.MapGroup("/api/v1").WithTags("AI");
+        ai.MapOcrApi();
         ai.MapDetectObjectsApi();
         ai.MapDetectFacesApi();
         ai.MapClassifyApi();

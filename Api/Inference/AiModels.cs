@@ -18,12 +18,20 @@ public sealed class AiModels : IDisposable
     /// </summary>
     public const float ObjectScoreFloor = 0.05f;
 
+    /// <summary>The catalogued models <see cref="OcrReader"/> chains, in the order it runs them.</summary>
+    public static readonly IReadOnlyList<string> OcrModelIds = [TextDetector.DefaultModelId, TextOrientationClassifier.DefaultModelId, TextRecognizer.DefaultModelId];
+
+    /// <summary>The catalogued models <see cref="PlateLocator"/> chains, in the order it runs them.</summary>
+    public static readonly IReadOnlyList<string> PlateModelIds = [ObjectDetector.DefaultModelId, TextDetector.DefaultModelId, TextRecognizer.DefaultModelId];
+
     private readonly Lazy<ModelStore> _store;
     private readonly Lazy<ObjectDetector> _objects;
     private readonly Lazy<ImageClassifier> _classifier;
     private readonly Lazy<YuNetDetector> _yunet;
     private readonly Lazy<UltraFaceDetector> _ultraface;
     private readonly Lazy<IReadOnlyList<string>> _objectLabels;
+    private readonly Lazy<OcrReader> _ocr;
+    private readonly Lazy<PlateLocator> _plates;
 
     public AiModels()
     {
@@ -33,6 +41,8 @@ public sealed class AiModels : IDisposable
         _yunet = Load(YuNetDetector.DefaultModelId, () => new YuNetDetector(_store.Value));
         _ultraface = Load(UltraFaceDetector.DefaultModelId, () => new UltraFaceDetector(_store.Value));
         _objectLabels = Load(() => _store.Value.Labels(ObjectDetector.DefaultModelId));
+        _ocr = Load(Chain(OcrModelIds), () => new OcrReader(_store.Value));
+        _plates = Load(Chain(PlateModelIds), () => new PlateLocator(_store.Value));
     }
 
     public ObjectDetector Objects => _objects.Value;
@@ -42,6 +52,12 @@ public sealed class AiModels : IDisposable
     /// <summary>The COCO-80 class names YOLOX-nano reports (index = class id).</summary>
     public IReadOnlyList<string> ObjectLabels => _objectLabels.Value;
 
+    /// <summary>PP-OCRv4 detection, 0/180 degree classification and recognition.</summary>
+    public OcrReader Ocr => _ocr.Value;
+
+    /// <summary>Licence plates as plate-like text low in YOLOX vehicle boxes (no plate model exists here).</summary>
+    public PlateLocator Plates => _plates.Value;
+
     public IFaceDetector Faces(FaceDetectorKind kind) => kind switch
     {
         FaceDetectorKind.YuNet => _yunet.Value,
@@ -50,13 +66,27 @@ public sealed class AiModels : IDisposable
     };
 
     /// <summary>Runs a model, recording its duration in the pipeline metrics as the workers do.</summary>
-    public T Run<T>(ModelEntry model, Func<T> run)
+    public T Run<T>(ModelEntry model, Func<T> run) => Run(model.Id, model.Version, run);
+
+    /// <summary>
+    /// Runs a pipeline that chains several models in one call (OCR, plates), recorded as one run under the models'
+    /// ids and versions joined with '+': the pipeline does not time its models one by one.
+    /// </summary>
+    public T Run<T>(IReadOnlyList<string> modelIds, Func<T> run)
+    {
+        var models = modelIds.Select(_store.Value.Entry).ToList();
+        return Run(Chain(modelIds), string.Join('+', models.Select(m => m.Version)), run);
+    }
+
+    private static T Run<T>(string id, string version, Func<T> run)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = run();
-        PipelineMetrics.ModelRun(model.Id, model.Version, clock.Elapsed.TotalMilliseconds);
+        PipelineMetrics.ModelRun(id, version, clock.Elapsed.TotalMilliseconds);
         return result;
     }
+
+    private static string Chain(IEnumerable<string> modelIds) => string.Join('+', modelIds);
 
     public void Dispose()
     {
@@ -64,6 +94,8 @@ public sealed class AiModels : IDisposable
         DisposeIfCreated(_classifier);
         DisposeIfCreated(_yunet);
         DisposeIfCreated(_ultraface);
+        DisposeIfCreated(_ocr);
+        DisposeIfCreated(_plates);
     }
 
     private static Lazy<T> Load<T>(Func<T> create) => new(create, LazyThreadSafetyMode.ExecutionAndPublication);

@@ -43,3 +43,9 @@ public sealed record ClassifyResponse(ModelResponse Model, IReadOnlyList<Classif
 public sealed record BlurredRegionResponse(string Target, int X, int Y, int Width, int Height, float Score);
 
 public sealed record BlurResponse(int Width, int Height, string Mode, int Strength, IReadOnlyList<BlurredRegionResponse> Regions);
+
+/// <summary>A line of text; Polygon: its four corners in upright original pixels, clockwise from the top-left.</summary>
+public sealed record OcrLineResponse(string Text, float Confidence, IReadOnlyList<PointResponse> Polygon);
+
+/// <summary>The lines in reading order, and the text: a row's lines joined with a space, rows with a newline.</summary>
+public sealed record OcrResponse(IReadOnlyList<OcrLineResponse> Lines, string Text);

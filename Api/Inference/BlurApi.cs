@@ -40,16 +40,17 @@ public static class BlurApi
     public static RouteHandlerBuilder MapBlurApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/blur", HandleAsync)
             .WithName("BlurImage")
-            .WithSummary("Blur faces (and, once the OCR plate locator is in, licence plates) irreversibly")
+            .WithSummary("Blur faces and licence plates irreversibly")
             .WithDescription("Finds every region of the chosen targets (faces: YuNet on a copy at most 1280 px a side, each box widened by 15 % " +
-                "a side) and replaces the region's pixels in the full-size upright image with a strong Gaussian blur or pixelation: " +
-                "the original detail is gone, not covered. Answers the image in the source format unless format is given " +
+                "a side; plates: plate-like text that PP-OCRv4 finds and reads in the lower part of YOLOX-nano vehicle boxes, on a copy at " +
+                "most 4096 px a side, each box widened by 10 % a side; there is no plate model, so a plate on a vehicle YOLOX misses, " +
+                "partly hidden or very small or oblique is not found) and replaces the region's pixels in the full-size upright " +
+                "image with a strong Gaussian blur or pixelation: the original detail is gone, not covered. Answers the image in the source format unless format is given " +
                 "(auto negotiates from Accept like the operations), metadata always stripped; X-Blurred-Count and X-Blurred-Regions " +
-                "(JSON array of {target,x,y,width,height,score}) list the regions. output=json answers only the regions. " +
-                "targets=plates answers 400 until the OCR plate locator is part of this build.")
+                "(JSON array of {target,x,y,width,height,score}) list the regions. output=json answers only the regions.")
             .WithImageInput()
             .WithQueryParameters([Strength, Mode, Output, .. Encoding])
-            .WithListParameter(BlurTargets.Field, "What to blur, comma-separated; default faces.", BlurTargets.Names, "faces")
+            .WithListParameter(BlurTargets.Field, "What to blur, comma-separated (faces, plates); default faces.", BlurTargets.Names, "faces")
             .DisableAntiforgery()
             .WithImageProblems()
             .WithImageOrJson(ImageTypes, Example, "The blurred image, or with output=json the regions.")

@@ -1,5 +1,4 @@
 using VisionAspire.Imaging;
-using VisionAspire.Imaging.Operations;
 using VisionAspire.Models;
 
 namespace VisionAspire.Operations.Redaction;
@@ -20,19 +19,9 @@ public sealed class FaceRegionSource(Func<PixelBuffer, IReadOnlyList<FaceDetecti
     {
         var copy = image.At(WorkingImage.FaceSize);
         return detect(copy.Pixels)
-            .Select(face => new BlurRegion(Target, Widen(copy.ToOriginal(face.Box), copy.OriginalWidth, copy.OriginalHeight), face.Score))
+            .Select(face => new BlurRegion(
+                Target, RegionMargin.Widen(copy.ToOriginal(face.Box), Margin, copy.OriginalWidth, copy.OriginalHeight), face.Score))
             .Where(region => region.Region.Width > 0 && region.Region.Height > 0)
             .ToList();
-    }
-
-    /// <summary>The box plus the margin, in whole pixels, clamped to the image.</summary>
-    private static CropRegion Widen(Box box, int width, int height)
-    {
-        var (dx, dy) = (box.Width * Margin, box.Height * Margin);
-        var left = Math.Clamp((int)MathF.Floor(box.X - dx), 0, width);
-        var top = Math.Clamp((int)MathF.Floor(box.Y - dy), 0, height);
-        var right = Math.Clamp((int)MathF.Ceiling(box.X + box.Width + dx), left, width);
-        var bottom = Math.Clamp((int)MathF.Ceiling(box.Y + box.Height + dy), top, height);
-        return new CropRegion(left, top, right - left, bottom - top);
     }
 }

@@ -15,6 +15,12 @@ public sealed class WorkingImage
     /// <summary>Long side for face detection: the workers' FaceWorkingSize and the face crop's detection size.</summary>
     public const int FaceSize = 1280;
 
+    /// <summary>
+    /// Long side for OCR and licence plates: text is recognised on crops of this copy, so small print needs the
+    /// photo's own resolution; only larger images are scaled down.
+    /// </summary>
+    public const int TextSize = 4096;
+
     private readonly Func<int, WorkingCopy> _make;
     private readonly Dictionary<int, WorkingCopy> _copies = [];
 
@@ -64,6 +70,8 @@ public sealed record WorkingCopy(PixelBuffer Pixels, int OriginalWidth, int Orig
         var (sx, sy) = Scales;
         return new Landmark(point.X * sx, point.Y * sy);
     }
+
+    public Landmark ToOriginal(PixelPoint point) => ToOriginal(new Landmark(point.X, point.Y));
 
     private (float X, float Y) Scales => ((float)OriginalWidth / Pixels.Width, (float)OriginalHeight / Pixels.Height);
 }

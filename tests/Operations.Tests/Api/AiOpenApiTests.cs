@@ -11,7 +11,11 @@ public sealed class AiOpenApiTests(OperationsAppFixture fixture)
     {
         var paths = (await _api.GetJsonAsync("/openapi/v1.json"))["paths"]!.AsObject();
 
-        foreach (var (path, parameter) in new[] { ("/api/v1/detect-objects", "classes"), ("/api/v1/detect-faces", "detector"), ("/api/v1/classify", "top"), ("/api/v1/blur", "targets") })
+        foreach (var (path, parameter) in new[]
+        {
+            ("/api/v1/detect-objects", "classes"), ("/api/v1/detect-faces", "detector"), ("/api/v1/classify", "top"),
+            ("/api/v1/blur", "targets"), ("/api/v1/ocr", "imageId"),
+        })
         {
             Assert.True(paths.ContainsKey(path), $"{path} is missing from the OpenAPI document");
             var post = paths[path]!["post"]!;
@@ -27,6 +31,8 @@ public sealed class AiOpenApiTests(OperationsAppFixture fixture)
         var blur = paths["/api/v1/blur"]!["post"]!["responses"]!["200"]!;
         Assert.NotNull(blur["content"]!["image/jpeg"]);
         Assert.NotNull(blur["headers"]!["X-Blurred-Regions"]);
+        var ocrExample = paths["/api/v1/ocr"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["example"]!;
+        Assert.Equal(4, ocrExample["lines"]![0]!["polygon"]!.AsArray().Count);
         var classes = paths["/api/v1/detect-objects"]!["post"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "classes")!;
         Assert.Equal("array", classes["schema"]!["type"]!.GetValue<string>());
     }

@@ -22,6 +22,7 @@ public sealed class AiValidationTests(OperationsAppFixture fixture)
     [InlineData("/api/v1/blur?mode=swirl", "mode", "gaussian, pixelate")]
     [InlineData("/api/v1/blur?strip=false", "strip", "is not a parameter of blur")]
     [InlineData("/api/v1/classify?topk=3", "topk", "is not a parameter of classify")]
+    [InlineData("/api/v1/ocr?lang=en", "lang", "ocr takes no parameters")]
     public async Task A_bad_parameter_is_a_400_naming_it(string path, string field, string expected)
     {
         using var response = await _api.PostImageAsync(path, Bus);
@@ -37,6 +38,7 @@ public sealed class AiValidationTests(OperationsAppFixture fixture)
     [InlineData("/api/v1/detect-faces")]
     [InlineData("/api/v1/classify")]
     [InlineData("/api/v1/blur")]
+    [InlineData("/api/v1/ocr")]
     public async Task A_truncated_image_is_422_and_text_415(string path)
     {
         using var truncated = await _api.PostImageAsync(path, Bus[..(Bus.Length / 2)]);
@@ -53,6 +55,7 @@ public sealed class AiValidationTests(OperationsAppFixture fixture)
     [InlineData("/api/v1/detect-faces")]
     [InlineData("/api/v1/classify")]
     [InlineData("/api/v1/blur")]
+    [InlineData("/api/v1/ocr")]
     public async Task An_unknown_image_id_is_404_and_no_input_400(string path)
     {
         using var unknown = await _api.Http.PostAsync($"{path}?imageId={Guid.NewGuid()}", null);

@@ -1,17 +1,20 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using VisionAspire.Imaging;
 using VisionAspire.Models;
 
 namespace VisionAspire.Operations.Tests.Api;
 
-/// <summary>POST /api/v1/blur through the real Api: every face loses its detail, the rest of the photo stays as it was.</summary>
+/// <summary>POST /api/v1/blur through the real Api: every face and plate loses its detail, the rest of the photo stays as it was.</summary>
 [Collection(OperationsAppCollection.Name)]
 public sealed class BlurEndpointTests(OperationsAppFixture fixture)
 {
     private const int Window = 128;
 
     private static readonly byte[] Children = TestImages.Bytes("faces_group_children.jpg");
+    private static readonly byte[] Bmw = TestImages.Bytes("car_plate_bmw.jpg");
+
+    /// <summary>The plate of car_plate_bmw.jpg, [843,862]-[1225,953] (shared/images/README.md).</summary>
+    private static readonly (int X, int Y, int W, int H) Plate = (843, 862, 1225 - 843, 953 - 862);
 
     private readonly OperationsClient _api = new(fixture.Http);
     private readonly ModelStore _store = ModelStore.CreateDefault();
@@ -121,13 +124,48 @@ public sealed class BlurEndpointTests(OperationsAppFixture fixture)
     }
 
     [Fact]
-    public async Task Plates_are_refused_until_the_plate_locator_is_in_the_build()
+    public async Task The_plate_loses_its_detail_and_a_region_away_from_it_is_unchanged()
     {
-        using var response = await _api.PostImageAsync("/api/v1/blur?targets=faces,plates", TestImages.Bytes("car_plate_bmw.jpg"));
+        var (body, response) = await _api.ProcessAsync("/api/v1/blur?targets=plates&format=png", Bmw);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await OperationsClient.ProblemAsync(response);
-        Assert.Contains("plates need the OCR plate locator, not available in this build", problem["errors"]!["targets"]![0]!.GetValue<string>());
+        var regions = Regions(response);
+        Assert.Contains(regions, r => Overlaps(r, Plate));
+        var before = Decode(Bmw);
+        var after = Decode(body);
+        var (x, y, w, h) = Plate;
+        var sharp = Sharpness.LaplacianVariance(before, x, y, w, h);
+        var hidden = Sharpness.LaplacianVariance(after, x, y, w, h);
+        Assert.True(hidden <= sharp * 0.1, $"the plate kept Laplacian variance {hidden:0.0} of {sharp:0.0}; regions {string.Join(" ", regions)}");
+
+        var (left, top) = MostDetailedWindowAwayFrom(before, regions);
+        var original = Sharpness.LaplacianVariance(before, left, top, Window, Window);
+        var kept = Sharpness.LaplacianVariance(after, left, top, Window, Window);
+        Assert.True(Math.Abs(kept - original) < original * 0.05, $"window {left},{top}: {kept:0.0} against {original:0.0}");
+    }
+
+    [Fact]
+    public async Task Faces_and_plates_together_blur_the_plate_and_json_lists_it()
+    {
+        var (_, both) = await _api.ProcessAsync("/api/v1/blur?targets=faces,plates&format=png", Bmw);
+        var (json, _) = await _api.ProcessAsync("/api/v1/blur?targets=plates&output=json", Bmw);
+
+        // shared/images/README.md: the photo has no face.
+        var regions = JsonNode.Parse(both.Headers.GetValues("X-Blurred-Regions").Single())!.AsArray();
+        Assert.All(regions, r => Assert.Equal("plates", r!["target"]!.GetValue<string>()));
+        Assert.Contains(Regions(both), r => Overlaps(r, Plate));
+        var listed = JsonNode.Parse(json)!;
+        Assert.Equal((2040, 1360), (listed["width"]!.GetValue<int>(), listed["height"]!.GetValue<int>()));
+        var plates = listed["regions"]!.AsArray();
+        Assert.Contains(plates, r => r!["target"]!.GetValue<string>() == "plates"
+            && Overlaps((r["x"]!.GetValue<int>(), r["y"]!.GetValue<int>(), r["width"]!.GetValue<int>(), r["height"]!.GetValue<int>()), Plate));
+    }
+
+    [Fact]
+    public async Task A_photo_of_people_has_no_plate()
+    {
+        var (_, response) = await _api.ProcessAsync("/api/v1/blur?targets=plates&format=png", Children);
+
+        Assert.Equal("0", response.Headers.GetValues("X-Blurred-Count").Single());
     }
 
     /// <summary>Both detectors' faces on the full-size photo, so a face only one of them sees must be blurred too.</summary>
@@ -142,6 +180,9 @@ public sealed class BlurEndpointTests(OperationsAppFixture fixture)
     private static List<(int X, int Y, int W, int H)> Regions(HttpResponseMessage response) =>
         [.. JsonNode.Parse(response.Headers.GetValues("X-Blurred-Regions").Single())!.AsArray()
             .Select(r => (X: r!["x"]!.GetValue<int>(), Y: r["y"]!.GetValue<int>(), W: r["width"]!.GetValue<int>(), H: r["height"]!.GetValue<int>()))];
+
+    private static bool Overlaps((int X, int Y, int W, int H) a, (int X, int Y, int W, int H) b) =>
+        a.X < b.X + b.W && b.X < a.X + a.W && a.Y < b.Y + b.H && b.Y < a.Y + a.H;
 
     private static int Colour(PixelBuffer rgb, int x, int y)
     {

@@ -15,7 +15,7 @@ public static class AiEndpointsApi
         builder.Services.AddSingleton<IBlurRegionSource>(sp =>
         {
             var models = sp.GetRequiredService<AiModels>();
-            return new FaceRegionSource(pixels =>
+            return DetectedRegionSource.Faces(pixels =>
             {
                 var detector = models.Faces(FaceDetectorKind.YuNet);
                 return models.Run(detector.Model, () => detector.Detect(pixels));
@@ -24,7 +24,7 @@ public static class AiEndpointsApi
         builder.Services.AddSingleton<IBlurRegionSource>(sp =>
         {
             var models = sp.GetRequiredService<AiModels>();
-            return new PlateRegionSource(pixels => models.Run(AiModels.PlateModelIds, () => models.Plates.Locate(pixels)));
+            return DetectedRegionSource.Plates(pixels => models.Run(AiModels.PlateModelIds, () => models.Plates.Locate(pixels)));
         });
         builder.Services.AddSingleton<BlurTargets>();
         return builder;

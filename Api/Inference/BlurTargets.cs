@@ -7,8 +7,8 @@ namespace VisionAspire.Api.Inference;
 public sealed class BlurTargets(IEnumerable<IBlurRegionSource> sources)
 {
     public const string Field = "targets";
-    public const string Faces = FaceRegionSource.Name;
-    public const string Plates = PlateRegionSource.Name;
+    public const string Faces = DetectedRegionSource.FacesTarget;
+    public const string Plates = DetectedRegionSource.PlatesTarget;
 
     private readonly Dictionary<string, IBlurRegionSource> _sources = sources.ToDictionary(s => s.Target, StringComparer.OrdinalIgnoreCase);
 

@@ -32,7 +32,7 @@ if (photos.Count == 0)
 }
 
 using var yunet = new YuNetDetector(ModelStore.CreateDefault());
-var faces = new FaceRegionSource(pixels => yunet.Detect(pixels));
+var faces = DetectedRegionSource.Faces(pixels => yunet.Detect(pixels));
 var options = new ImageLoadOptions();
 Console.WriteLine(FormattableString.Invariant($"{images} images per variant per round, {rounds} rounds, {Environment.ProcessorCount} cores, ORT 1 thread"));
 Console.WriteLine();

@@ -1,12 +1,15 @@
+using System.Globalization;
 using VisionAspire.TestSupport;
 
 namespace VisionAspire.E2E;
 
 /// <summary>Command line: [--count 200] [--concurrency 8] [--warmup 500] [--url http://api] [--images DIR] [--skip-ceiling] [--ceiling-only] [--census]
-/// [--service-env NAME=VALUE]... (set on every service of the topology the bench starts, for A/B runs).</summary>
+/// [--service-env NAME=VALUE]... (set on every service of the topology the bench starts, for A/B runs)
+/// [--rate 20 --duration 60] (then an open-loop run at that offered load) [--fault NAME] (injected into the open-loop
+/// run a third of the way in; <see cref="FaultInjector.Names"/>).</summary>
 public sealed record BenchOptions(
     int Count, int Concurrency, int Warmup, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling, bool CeilingOnly, bool Census,
-    IReadOnlyList<KeyValuePair<string, string>> ServiceEnvironment)
+    IReadOnlyList<KeyValuePair<string, string>> ServiceEnvironment, double? Rate, double Duration, string? Fault)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -25,7 +28,10 @@ public sealed record BenchOptions(
             args.Contains("--skip-ceiling"),
             args.Contains("--ceiling-only"),
             args.Contains("--census"),
-            ServiceEnvironmentOf(args));
+            ServiceEnvironmentOf(args),
+            Value("--rate") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : null,
+            double.Parse(Value("--duration") ?? "60", CultureInfo.InvariantCulture),
+            Value("--fault"));
     }
 
     private static List<KeyValuePair<string, string>> ServiceEnvironmentOf(string[] args)

@@ -8,7 +8,7 @@ namespace VisionAspire.E2E;
 /// </summary>
 public static class CeilingRun
 {
-    public static double ImagesPerSecond(IReadOnlyList<(string Name, byte[] Data)> warmup, IReadOnlyList<(string Name, byte[] Data)> workload)
+    public static (double ImagesPerSecond, CpuReport Cpu) Run(IReadOnlyList<(string Name, byte[] Data)> warmup, IReadOnlyList<(string Name, byte[] Data)> workload)
     {
         using var pipeline = new InProcessPipeline();
         RunAll(pipeline, warmup.Count > 0 ? warmup : workload.Take(1).ToList());
@@ -18,8 +18,9 @@ public static class CeilingRun
         var clock = Stopwatch.StartNew();
         RunAll(pipeline, workload);
         var elapsed = clock.Elapsed;
-        Console.WriteLine($"ceiling {cpu.Report(workload.Count, elapsed)}");
-        return workload.Count / elapsed.TotalSeconds;
+        var report = cpu.Report(workload.Count, elapsed);
+        Console.WriteLine($"ceiling {report}");
+        return (workload.Count / elapsed.TotalSeconds, report);
     }
 
     private static void RunAll(InProcessPipeline pipeline, IReadOnlyList<(string Name, byte[] Data)> images) =>

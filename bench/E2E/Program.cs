@@ -3,15 +3,22 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using VisionAspire.TestSupport.Aspire;
 
-// End-to-end benchmark: N uploads at concurrency C through the running topology, next to the in-process ceiling.
+// End-to-end benchmark: N uploads at concurrency C through the running topology, next to the in-process ceiling;
+// optionally an open-loop run at a fixed offered load, with a fault injected into it.
 var options = BenchOptions.Parse(args);
 var workload = Workload.Build(options.ImagesDirectory, options.Count);
 Console.WriteLine($"{workload.Count} uploads from {options.ImagesDirectory}, concurrency {options.Concurrency}, {Environment.ProcessorCount} cores");
 if (options.CeilingOnly)
 {
-    var alone = CeilingRun.ImagesPerSecond(Workload.Build(options.ImagesDirectory, options.Warmup), workload);
+    var (alone, _) = CeilingRun.Run(Workload.Build(options.ImagesDirectory, options.Warmup), workload);
     Console.WriteLine($"in-process ceiling: {alone:F2} images/s");
     return;
+}
+
+if (options.Fault is not null && (options.ApiUrl is not null || options.Rate is null))
+{
+    Console.Error.WriteLine("--fault needs --rate and a topology the bench starts itself (no --url)");
+    Environment.Exit(2);
 }
 
 TestAppHost? host = null;
@@ -54,11 +61,25 @@ try
     var clock = System.Diagnostics.Stopwatch.StartNew();
     var e2e = await EndToEndRun.RunAsync(api, workload, options.Concurrency);
     var cpuReport = cpu.Report(workload.Count, clock.Elapsed);
-    await stopCensus.CancelAsync();
-    await census;
     Console.WriteLine($"end-to-end: {e2e.Completed} completed, {e2e.Failed} failed, {e2e.ImagesPerSecond:F2} images/s, p50 {e2e.P50Ms:F0} ms, p95 {e2e.P95Ms:F0} ms");
     Console.WriteLine(cpuReport);
 
+    if (options.Rate is { } rate)
+    {
+        var offered = Workload.Build(options.ImagesDirectory, (int)Math.Round(rate * options.Duration));
+        var faultAt = Task.FromResult(DateTimeOffset.MaxValue);
+        var run = await OpenLoopRun.RunAsync(api, offered, rate, options.Fault is { } fault
+            ? () => faultAt = FaultInjector.InjectAsync(host!, fault, TimeSpan.FromSeconds(options.Duration / 3))
+            : null);
+        Console.WriteLine(LatencyReport.Describe(run));
+        if (options.Fault is not null)
+        {
+            Console.WriteLine(LatencyReport.DescribeRecovery(run, await faultAt));
+        }
+    }
+
+    await stopCensus.CancelAsync();
+    await census;
     if (host is not null)
     {
         await host.App.StopAsync();   // the ceiling gets the cores to itself, as a lone process would
@@ -66,9 +87,10 @@ try
 
     if (!options.SkipCeiling)
     {
-        var ceiling = CeilingRun.ImagesPerSecond(warmup, workload);
+        var (ceiling, ceilingCpu) = CeilingRun.Run(warmup, workload);
         Console.WriteLine($"in-process ceiling: {ceiling:F2} images/s");
         Console.WriteLine($"ratio end-to-end / ceiling: {e2e.ImagesPerSecond / ceiling:F2}");
+        Console.WriteLine(ServiceTax.Describe(cpuReport, ceilingCpu));
     }
 }
 finally

@@ -68,32 +68,10 @@ public sealed class TestServers : IAsyncDisposable
         await App.GetConnectionStringAsync(server) ?? throw new InvalidOperationException($"{server} has no connection string");
 
     /// <summary>Stops a server the way the dashboard's Stop does, and waits until it has exited.</summary>
-    public async Task StopAsync(string server)
-    {
-        var commands = App.Services.GetService(typeof(ResourceCommandService)) as ResourceCommandService
-            ?? throw new InvalidOperationException("no ResourceCommandService");
-        var result = await commands.ExecuteCommandAsync(Instance(server), KnownResourceCommands.StopCommand);
-        if (!result.Success)
-        {
-            throw new InvalidOperationException($"stopping {server}: {result.Message}");
-        }
-    }
+    public Task StopAsync(string server) => App.StopResourceAsync(Processes, server);
 
     /// <summary>Starts a stopped server again and waits until it is healthy.</summary>
-    public async Task StartAsync(string server)
-    {
-        var commands = App.Services.GetService(typeof(ResourceCommandService)) as ResourceCommandService
-            ?? throw new InvalidOperationException("no ResourceCommandService");
-        var result = await commands.ExecuteCommandAsync(Instance(server), KnownResourceCommands.StartCommand);
-        if (!result.Success)
-        {
-            throw new InvalidOperationException($"starting {server}: {result.Message}");
-        }
-        using var cts = new CancellationTokenSource(TestAppHost.StartTimeout);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(server, cts.Token);
-    }
-
-    private string Instance(string server) => Processes.Instances(server).Single();
+    public Task StartAsync(string server) => App.StartResourceAsync(Processes, server);
 
     public async ValueTask DisposeAsync()
     {

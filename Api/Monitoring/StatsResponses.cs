@@ -27,7 +27,7 @@ public static class StatsResponses
             Math.Round(window.Seconds, 1),
             window.Completed,
             window.Failed,
-            window.Seconds > 0 ? Math.Round(window.Completed / window.Seconds, 3) : 0,
+            window.Seconds > 0 ? Math.Round(window.Completed / window.Seconds, 6) : 0,
             finished == 0 ? null : Math.Round((double)window.Completed / finished, 4),
             new LatencyResponse(
                 window.Latency.Count,

@@ -2,6 +2,7 @@ using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Images;
 using VisionAspire.Api.Inference;
 using VisionAspire.Api.Jobs;
+using VisionAspire.Api.Monitoring;
 using VisionAspire.Api.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 builder.AddImageOperations();
 builder.AddAiEndpoints();
+builder.AddMonitoring();
 builder.Services.AddProblemResponses();
 builder.Services.AddOpenApi();
 
@@ -29,5 +31,6 @@ app.MapImagesApi();
 app.MapJobsApi();
 app.MapImageOperationsApi();
 app.MapAiEndpointsApi();
+app.MapMonitoringApi();
 
 await app.RunAsync();

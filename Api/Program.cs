@@ -1,3 +1,4 @@
+using VisionAspire.Api.Events;
 using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Images;
 using VisionAspire.Api.Inference;
@@ -10,6 +11,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 builder.AddImageOperations();
 builder.AddAiEndpoints();
+builder.AddImageEvents();
 builder.Services.AddProblemResponses();
 builder.Services.AddOpenApi();
 
@@ -26,6 +28,7 @@ app.UseSwaggerUI(o =>
 
 app.MapDefaultEndpoints();
 app.MapImagesApi();
+app.MapImageEventsApi();
 app.MapJobsApi();
 app.MapImageOperationsApi();
 app.MapAiEndpointsApi();

@@ -15,7 +15,7 @@ var messaging = builder.AddRabbitMQ("messaging")
 var storage = builder.AddObjectStorage("storage");
 
 // Services
-builder.AddProject<Projects.Api>("api")
+var api = builder.AddProject<Projects.Api>("api")
     .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
     .WithDirectHttpEndpoint()
     .WithExternalHttpEndpoints()
@@ -40,6 +40,11 @@ builder.AddProject<Projects.Workers_Gpu>("workers")
     .WithReference(visionDb).WaitFor(visionDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(storage).WaitFor(storage)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.Web>("web")
+    .WithReference(api).WaitFor(api)
+    .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 
 builder.RestartCrashedResources();

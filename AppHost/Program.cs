@@ -42,8 +42,10 @@ builder.AddProject<Projects.Workers_Gpu>("workers")
     .WithReference(storage).WaitFor(storage)
     .WithHttpHealthCheck("/health");
 
+// The http endpoint only: in a published manifest a plain WithReference(api) also passes the Api's https url,
+// which aspirate resolves to nothing (in-cluster references stay on http, see ManifestTests).
 builder.AddProject<Projects.Web>("web")
-    .WithReference(api).WaitFor(api)
+    .WithReference(api.GetEndpoint("http")).WaitFor(api)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

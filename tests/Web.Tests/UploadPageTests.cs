@@ -43,8 +43,8 @@ public sealed class UploadPageTests(WebAppFixture app)
         Assert.True(await page.Locator("figure.annotated img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
 
         await session.GoToAsync(facePage!);
+        // Landmarks are drawn when the detector gives them (YuNet); the default UltraFace gives boxes only.
         await Expect(page.Locator("svg.overlay g.face rect")).ToHaveCountAsync(2);
-        await Expect(page.Locator("svg.overlay g.face circle.landmark").First).ToBeAttachedAsync();
 
         Assert.Empty(session.Errors);
     }

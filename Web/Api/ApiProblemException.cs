@@ -27,8 +27,8 @@ public sealed class ApiProblemException(HttpStatusCode status, string title, str
             if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
             {
                 var messages = errors.EnumerateObject()
-                    .SelectMany(field => field.Value.EnumerateArray().Select(m => m.GetString()))
-                    .Where(m => !string.IsNullOrEmpty(m));
+                    .Where(field => field.Value.ValueKind == JsonValueKind.Array)
+                    .SelectMany(field => field.Value.EnumerateArray().Select(m => $"{field.Name}: {m.GetString()}"));
                 detail = string.Join(" ", new[] { detail }.Concat(messages).Where(m => !string.IsNullOrEmpty(m)));
             }
 

@@ -32,6 +32,7 @@ public sealed class UploadPageTests(WebAppFixture app)
         }
 
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
+        await Screenshots.SaveAsync(page, "web-upload");
         var facePage = await page.Locator($"tr[data-file='{FacePhoto}'] a").GetAttributeAsync("href");
 
         await page.Locator($"tr[data-file='{ObjectPhoto}'] a").ClickAsync();
@@ -41,10 +42,12 @@ public sealed class UploadPageTests(WebAppFixture app)
         await Expect(page.Locator("ol.top5 li")).ToHaveCountAsync(5);
         await Expect(page.Locator(".facts")).ToContainTextAsync("CIFAR-10: dog");
         Assert.True(await page.Locator("figure.annotated img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        await Screenshots.SaveAsync(page, "web-image-objects");
 
         await session.GoToAsync(facePage!);
         // Landmarks are drawn when the detector gives them (YuNet); the default UltraFace gives boxes only.
         await Expect(page.Locator("svg.overlay g.face rect")).ToHaveCountAsync(2);
+        await Screenshots.SaveAsync(page, "web-image-faces");
 
         Assert.Empty(session.Errors);
     }

@@ -14,6 +14,10 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     private static readonly string[] Services = ["api", "preprocessor", "workers", "web"];
 
+    // The web app starts only once the Api is healthy (WaitFor), so on a loaded machine it needs longer than the
+    // other topologies' default.
+    private static readonly TimeSpan StartTimeout = TestAppHost.StartTimeout + TimeSpan.FromMinutes(4);
+
     private static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -32,7 +36,7 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await TestAppHost.StartAsync<Projects.AppHost>(Services);
+        Host = await TestAppHost.StartAsync<Projects.AppHost>(Services, timeout: StartTimeout);
         Web = Host.App.GetEndpoint("web", "http");
         Api = Host.App.CreateHttpClient("api");
         Api.Timeout = TimeSpan.FromMinutes(3);

@@ -41,7 +41,8 @@ public sealed class UploadPageTests(WebAppFixture app)
         await Expect(page.Locator("svg.overlay g.object text").First).ToContainTextAsync("%");
         await Expect(page.Locator("ol.top5 li")).ToHaveCountAsync(5);
         await Expect(page.Locator(".facts")).ToContainTextAsync("CIFAR-10: dog");
-        Assert.True(await page.Locator("figure.annotated img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        // The photo itself arrives through the web app's media relay; wait until the browser has decoded it.
+        await page.WaitForFunctionAsync("() => { const img = document.querySelector('figure.annotated img'); return img && img.complete && img.naturalWidth > 0; }");
         await Screenshots.SaveAsync(page, "web-image-objects");
 
         await session.GoToAsync(facePage!);

@@ -13,7 +13,7 @@ build: setup
 	dotnet build VisionAspire.sln -c $(CONFIG)
 
 run: build
-	@echo "Dashboard: http://localhost:15180   Api: http://localhost:5101 (Swagger UI at /docs)   Ctrl+C stops everything"
+	@echo "Dashboard: http://localhost:15180   Web: http://localhost:5104   Api: http://localhost:5101 (Swagger UI at /docs)   Ctrl+C stops everything"
 	dotnet run --no-build -c $(CONFIG) --project AppHost -- $(ARGS)
 
 test: build

@@ -1,3 +1,4 @@
+using VisionAspire.Api.Events;
 using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Images;
 using VisionAspire.Api.Inference;
@@ -12,6 +13,7 @@ builder.AddApplicationServices();
 builder.AddImageOperations();
 builder.AddAiEndpoints();
 builder.AddMonitoring();
+builder.AddImageEvents();
 builder.Services.AddProblemResponses();
 builder.Services.AddOpenApi();
 
@@ -28,6 +30,7 @@ app.UseSwaggerUI(o =>
 
 app.MapDefaultEndpoints();
 app.MapImagesApi();
+app.MapImageEventsApi();
 app.MapJobsApi();
 app.MapImageOperationsApi();
 app.MapAiEndpointsApi();

@@ -15,7 +15,7 @@ var messaging = builder.AddRabbitMQ("messaging")
 var storage = builder.AddObjectStorage("storage");
 
 // Services
-builder.AddProject<Projects.Api>("api")
+var api = builder.AddProject<Projects.Api>("api")
     .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
     .WithDirectHttpEndpoint()
     .WithExternalHttpEndpoints()
@@ -40,6 +40,13 @@ builder.AddProject<Projects.Workers_Gpu>("workers")
     .WithReference(visionDb).WaitFor(visionDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(storage).WaitFor(storage)
+    .WithHttpHealthCheck("/health");
+
+// The http endpoint only: in a published manifest a plain WithReference(api) also passes the Api's https url,
+// which aspirate resolves to nothing (in-cluster references stay on http, see ManifestTests).
+builder.AddProject<Projects.Web>("web")
+    .WithReference(api.GetEndpoint("http")).WaitFor(api)
+    .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 
 builder.RestartCrashedResources();

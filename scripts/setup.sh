@@ -17,6 +17,8 @@ command -v python3 >/dev/null || need_apt+=(python3)
 [ -f /etc/ssl/certs/ca-certificates.crt ] || need_apt+=(ca-certificates)
 command -v node >/dev/null || need_apt+=(nodejs npm) # deploy/tests (make test)
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+# The browser tests (tests/Web.Tests) drive Debian's chromium through Playwright; Playwright never downloads one.
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]}"
   $SUDO apt-get update -qq

@@ -52,7 +52,7 @@ public sealed class ImageQueries(
         image.Width,
         image.Height,
         rows.Count(p => p.Task == PredictionTasks.FaceDetection),
-        rows.Select(p => new PredictionResponse(p.Task, p.Label, p.Confidence, p.Model, p.ModelVersion)).ToList(),
+        rows.Select(p => new PredictionResponse(p.Task, p.Label, p.Confidence, p.Model, p.ModelVersion, PayloadOf(p))).ToList(),
         image.Error,
         image.FileName,
         image.ContentType,
@@ -60,6 +60,12 @@ public sealed class ImageQueries(
         image.CreatedAt,
         image.UpdatedAt,
         ImageLinksFactory.For(image.Id, image.JobId));
+
+    // Embeddings are hundreds of floats of no use to a client; every other payload is what draws the results.
+    private static JsonElement? PayloadOf(PredictionRecord row) =>
+        row.PayloadJson is null || row.Task == PredictionTasks.FaceEmbedding
+            ? null
+            : JsonDocument.Parse(row.PayloadJson).RootElement.Clone();
 
     private async Task<ImageResponse?> TryReadCacheAsync(Guid id, CancellationToken ct)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace VisionAspire.Api.Images;
 
 public sealed record ImageLinks(string Self, string Content, string Job);
@@ -7,7 +9,8 @@ public sealed record UploadedImageResponse(Guid Id, string Status, bool Duplicat
 
 public sealed record UploadResponse(Guid JobId, IReadOnlyList<UploadedImageResponse> Images);
 
-public sealed record PredictionResponse(string Task, string? Label, float? Confidence, string Model, string ModelVersion);
+/// <summary>One model output; <paramref name="Payload"/> is its detail (boxes in image pixels, landmarks, rank), absent for face embeddings.</summary>
+public sealed record PredictionResponse(string Task, string? Label, float? Confidence, string Model, string ModelVersion, JsonElement? Payload = null);
 
 public sealed record ImageResponse(
     Guid Id,

@@ -57,11 +57,12 @@ public sealed partial class ManifestTests
             }
         }
 
-        Assert.Equal(["cache", "postgres", "visiondb", "messaging", "storage", "api", "preprocessor", "workers"],
+        Assert.Equal(["cache", "postgres", "visiondb", "messaging", "storage", "api", "preprocessor", "workers", "web"],
             resources.Keys.Where(k => !k.EndsWith("-password") && !k.EndsWith("-user")));
         Assert.Equal("{postgres.connectionString};Database=visiondb", resources["visiondb"].GetProperty("connectionString").GetString());
         Assert.Equal("Api/Api.csproj", resources["api"].GetProperty("path").GetString());
         Assert.True(resources["api"].GetProperty("bindings").GetProperty("http").GetProperty("external").GetBoolean());
+        Assert.True(resources["web"].GetProperty("bindings").GetProperty("http").GetProperty("external").GetBoolean());
         Assert.False(resources["workers"].GetProperty("bindings").GetProperty("http").TryGetProperty("external", out _));
     }
 

@@ -22,11 +22,14 @@ public sealed class TestAppHost : IAsyncDisposable
 
     public ResourceProcesses Processes { get; }
 
-    /// <summary>Builds and starts the AppHost <typeparamref name="TEntryPoint"/>, then waits until <paramref name="healthy"/> are healthy.</summary>
+    /// <summary>
+    /// Builds and starts the AppHost <typeparamref name="TEntryPoint"/>, then waits until <paramref name="healthy"/> are
+    /// healthy, for at most <paramref name="timeout"/> (default <see cref="StartTimeout"/>).
+    /// </summary>
     public static async Task<TestAppHost> StartAsync<TEntryPoint>(
-        string[] healthy, Action<IDistributedApplicationTestingBuilder>? configure = null) where TEntryPoint : class
+        string[] healthy, Action<IDistributedApplicationTestingBuilder>? configure = null, TimeSpan? timeout = null) where TEntryPoint : class
     {
-        using var cts = new CancellationTokenSource(StartTimeout);
+        using var cts = new CancellationTokenSource(timeout ?? StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<TEntryPoint>(TestState.Arguments(out var state), cts.Token);
         WithoutTelemetryExport(builder);
         configure?.Invoke(builder);

@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+using VisionAspire.TestSupport;
+using VisionAspire.Web.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace VisionAspire.Web.Tests;
+
+[Collection(WebAppCollection.Name)]
+public sealed class UploadPageTests(WebAppFixture app)
+{
+    // Expected results as in Integration.Tests' SharedImageExpectations: 2 faces; a dog among the objects, CIFAR-10 "dog".
+    private const string FacePhoto = "faces_two_handshake.jpg";
+    private const string ObjectPhoto = "dog_bicycle_truck.jpg";
+
+    // The first images of a cold topology wait for the models to load on a loaded machine.
+    private static readonly LocatorWaitForOptions UntilProcessed = new() { Timeout = 240_000 };
+
+    [Fact]
+    public async Task Uploaded_photos_reach_completed_live_and_their_pages_draw_the_results()
+    {
+        await using var session = await BrowserSession.OpenAsync(app);
+        var page = session.Page;
+        await session.GoToAsync("/");
+        // Survives only if the page is never reloaded: the rows must change by push.
+        await page.EvaluateAsync("() => window.sameDocument = true");
+
+        await page.Locator("#files").SetInputFilesAsync([SharedImages.PathOf(FacePhoto), SharedImages.PathOf(ObjectPhoto)]);
+
+        foreach (var photo in new[] { FacePhoto, ObjectPhoto })
+        {
+            await page.Locator($"tr[data-file='{photo}'][data-status='completed']").WaitForAsync(UntilProcessed);
+        }
+
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"));
+        await Screenshots.SaveAsync(page, "web-upload");
+        var facePage = await page.Locator($"tr[data-file='{FacePhoto}'] a").GetAttributeAsync("href");
+
+        await page.Locator($"tr[data-file='{ObjectPhoto}'] a").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(ObjectPhoto);
+        await Expect(page.Locator("svg.overlay g.object[data-label='dog'] rect").First).ToBeAttachedAsync();
+        await Expect(page.Locator("svg.overlay g.object text").First).ToContainTextAsync("%");
+        await Expect(page.Locator("ol.top5 li")).ToHaveCountAsync(5);
+        await Expect(page.Locator(".facts")).ToContainTextAsync("CIFAR-10: dog");
+        // The photo itself arrives through the web app's media relay; wait until the browser has decoded it.
+        await page.WaitForFunctionAsync("() => { const img = document.querySelector('figure.annotated img'); return img && img.complete && img.naturalWidth > 0; }");
+        await Screenshots.SaveAsync(page, "web-image-objects");
+
+        await session.GoToAsync(facePage!);
+        // Landmarks are drawn when the detector gives them (YuNet); the default UltraFace gives boxes only.
+        await Expect(page.Locator("svg.overlay g.face rect")).ToHaveCountAsync(2);
+        await Screenshots.SaveAsync(page, "web-image-faces");
+
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_an_image_shows_the_Apis_problem_text_in_its_row()
+    {
+        var notAnImage = Path.Combine(Path.GetTempPath(), $"notes-{Guid.NewGuid():N}.jpg");
+        await File.WriteAllTextAsync(notAnImage, "These are meeting notes, not a JPEG.");
+        try
+        {
+            await using var session = await BrowserSession.OpenAsync(app);
+            var page = session.Page;
+            await session.GoToAsync("/");
+
+            await page.Locator("#files").SetInputFilesAsync(notAnImage);
+
+            var row = page.Locator($"tr[data-file='{Path.GetFileName(notAnImage)}']");
+            await Expect(row).ToHaveAttributeAsync("data-status", "rejected");
+            await Expect(row.Locator(".error")).ToContainTextAsync("Unsupported media type");
+            Assert.Empty(session.Errors);
+        }
+        finally
+        {
+            File.Delete(notAnImage);
+        }
+    }
+}

@@ -3,6 +3,7 @@ using VisionAspire.Api.Images;
 using VisionAspire.Api.Inference;
 using VisionAspire.Api.Jobs;
 using VisionAspire.Api.Operations;
+using VisionAspire.Api.People;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 builder.AddImageOperations();
 builder.AddAiEndpoints();
+builder.AddPeople();
 builder.Services.AddProblemResponses();
 builder.Services.AddOpenApi();
 
@@ -29,5 +31,6 @@ app.MapImagesApi();
 app.MapJobsApi();
 app.MapImageOperationsApi();
 app.MapAiEndpointsApi();
+app.MapPeopleApi();
 
 await app.RunAsync();

@@ -6,21 +6,11 @@ using VisionAspire.Models;
 namespace VisionAspire.Cli.Faces;
 
 /// <summary>
-/// <c>faces-labeller</c>: what each face detector sees on every shared photo and on animal crops (the bear's head, the
-/// dog), and the face/object label the Preprocessor gives with UltraFace alone and with YuNet confirmation.
+/// <c>faces-labeller</c>: what each face detector sees on every shared photo and on square windows of the animal photos,
+/// and the face/object label the Preprocessor gives with UltraFace alone and with YuNet confirmation.
 /// </summary>
 public static class LabellerProbeCommand
 {
-    /// <summary>Animal close-ups cut from the shared photos (left, top, width, height of the upright photo).</summary>
-    public static readonly (string Name, string Photo, int Left, int Top, int Width, int Height)[] AnimalCrops =
-    [
-        ("bear head", "bear_coco285.jpg", 100, 60, 400, 400),
-        ("bear head tight", "bear_coco285.jpg", 150, 100, 300, 300),
-        ("dog", "dog_bicycle_truck.jpg", 120, 190, 220, 370),
-        ("dog head", "dog_bicycle_truck.jpg", 120, 190, 200, 200),
-        ("zebra head", "zebra_coco1818.jpg", 0, 0, 320, 320),
-    ];
-
     public static int Run(TextWriter stdout)
     {
         var store = ModelStore.CreateDefault();
@@ -31,8 +21,7 @@ public static class LabellerProbeCommand
         stdout.WriteLine("|---|---|---|---|---|");
         var inputs = Directory.GetFiles(images).Where(f => f.EndsWith(".jpg", StringComparison.Ordinal) || f.EndsWith(".png", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(path => (Path.GetFileName(path), Load(path, null)))
-            .Concat(AnimalCrops.Select(c => ($"{c.Photo} crop: {c.Name}", Load(Path.Combine(images, c.Photo), (c.Left, c.Top, c.Width, c.Height)))));
+            .Select(path => (Path.GetFileName(path), Load(path)));
         foreach (var (name, pixels) in inputs)
         {
             var ultra = ultraFace.Detect(pixels);
@@ -89,15 +78,10 @@ public static class LabellerProbeCommand
             $"{(FaceLandmarkGeometry.IsPlausible(face) ? "plausible" : "implausible")} (eyes {m.EyeDistanceShare:F2} of width, roll {m.RollDegrees:F0}, nose {m.NoseAlong:F2}/{m.NoseDrop:F2}, mouth {m.MouthDrop:F2} wide {m.MouthWidth:F2})")
         : "no landmarks";
 
-    private static PixelBuffer Load(string path, (int Left, int Top, int Width, int Height)? crop)
+    private static PixelBuffer Load(string path)
     {
         using var image = VipsImage.LoadFile(path);
         using var upright = image.AutoRotate();
-        if (crop is not { } c)
-        {
-            return upright.ToPixels();
-        }
-        using var cut = upright.Crop(c.Left, c.Top, Math.Min(c.Width, upright.Width - c.Left), Math.Min(c.Height, upright.Height - c.Top));
-        return cut.ToPixels();
+        return upright.ToPixels();
     }
 }

@@ -118,26 +118,6 @@ public sealed class PipelineTests(PipelineFixture fixture)
         Assert.Equal(new JobProgress(1, 0, 1, 1), job!.Progress);
     }
 
-    [Fact]
-    public async Task A_dog_close_up_that_fools_ultraface_is_labelled_object()
-    {
-        // A window of dog_bicycle_truck.jpg that UltraFace alone takes for a face (ConfirmedFaceLabellerTests).
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(File.ReadAllBytes(TestPaths.Image("dog_bicycle_truck.jpg"))), "file", "dog.jpg" } };
-        using var cropped = await Api.Http.PostAsync("/api/v1/crop?left=72&top=72&width=288&height=288", form);
-        Assert.True(cropped.IsSuccessStatusCode, $"crop answered {(int)cropped.StatusCode}");
-        var dog = UniqueImages.WithTag(await cropped.Content.ReadAsByteArrayAsync(), $"dog-{Guid.NewGuid()}");
-        using var detectForm = new MultipartFormDataContent { { new ByteArrayContent(dog), "file", "dog.jpg" } };
-        using var detected = await Api.Http.PostAsync("/api/v1/detect-faces?detector=ultraface", detectForm);
-        var faces = System.Text.Json.Nodes.JsonNode.Parse(await detected.Content.ReadAsStringAsync())!["faces"]!.AsArray();
-        Assert.Contains(faces, f => f!["score"]!.GetValue<float>() >= 0.85f); // the premise: UltraFace sees a "face"
-
-        var upload = await Api.UploadAsync(("dog.jpg", dog));
-        var image = await Api.WaitForTerminalAsync(upload.Images[0].Id, ProcessingTimeout);
-
-        Assert.Equal("completed", image.Status);
-        Assert.Equal("object", image.Kind);
-    }
-
     private async Task<long> CountImagesAsync() =>
         (await Api.Http.GetFromJsonAsync<ImagePage>("/api/v1/images?limit=1", Json.Options))!.Total;
 }

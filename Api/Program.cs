@@ -5,6 +5,7 @@ using VisionAspire.Api.Inference;
 using VisionAspire.Api.Jobs;
 using VisionAspire.Api.Monitoring;
 using VisionAspire.Api.Operations;
+using VisionAspire.Api.People;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddImageOperations();
 builder.AddAiEndpoints();
 builder.AddMonitoring();
 builder.AddImageEvents();
+builder.AddPeople();
 builder.Services.AddProblemResponses();
 builder.Services.AddOpenApi();
 
@@ -35,5 +37,6 @@ app.MapJobsApi();
 app.MapImageOperationsApi();
 app.MapAiEndpointsApi();
 app.MapMonitoringApi();
+app.MapPeopleApi();
 
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using VisionAspire.Cli.Analyze;
 using VisionAspire.Cli.Bench;
+using VisionAspire.Cli.Faces;
 
 namespace VisionAspire.Cli;
 
@@ -13,6 +14,9 @@ public static class CliApp
         usage:
           analyze <files or folders...> [--tasks faces,classify,objects,embed,ocr] [--detector ultraface|yunet] [--json]
           bench [--seconds N] [--output FILE]
+          faces-calibrate   (face sharpness and same/different-person similarity on the shared photos)
+          faces-labeller    (face detectors and the face/object label on the shared photos and animal crops)
+          faces-bench [--seconds N]   (recognition per face and per image, exact identification on 1k-100k faces)
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -23,6 +27,9 @@ public static class CliApp
             {
                 "analyze" => AnalyzeCommand.Run(AnalyzeOptions.Parse(args[1..]), stdout),
                 "bench" => BenchCommand.Run(BenchOptions.Parse(args[1..]), stdout),
+                "faces-calibrate" => FaceCalibrationCommand.Run(stdout),
+                "faces-labeller" => LabellerProbeCommand.Run(stdout),
+                "faces-bench" => FaceBenchCommand.Run(BenchOptions.Parse(args[1..]).Seconds, stdout),
                 "-h" or "--help" or "help" => Help(stdout),
                 var other => throw new UsageException(other is null ? "no command given" : $"unknown command '{other}'"),
             };

@@ -17,6 +17,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<JobRepository>();
         services.TryAddSingleton<ModelVersionRepository>();
         services.TryAddSingleton<StatsRepository>();
+        services.TryAddSingleton<PeopleRepository>();
         if (applyMigrations)
         {
             services.AddHostedService<DatabaseMigrationService>();

@@ -17,6 +17,7 @@ builder.Services.AddSingleton(sp =>
     var modelId = sp.GetRequiredService<IOptions<PreprocessingOptions>>().Value.FaceDetector;
     return PipelineMetrics.LoadModel(modelId, () => FaceDetectorFactory.Create(sp.GetRequiredService<ModelStore>(), modelId));
 });
+builder.Services.AddSingleton<FaceConfirmer>();
 builder.Services.AddSingleton<ImageAnalyzer>();
 builder.Services.AddSingleton<OriginalImageSource>();
 builder.Services.AddSingleton<WorkingCopies>();

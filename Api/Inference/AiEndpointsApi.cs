@@ -3,7 +3,7 @@ using VisionAspire.Operations.Redaction;
 namespace VisionAspire.Api.Inference;
 
 /// <summary>
-/// The synchronous AI endpoints (ocr, detect-objects, detect-faces, classify, blur) and their services. They read their
+/// The synchronous AI endpoints (ocr, detect-objects, detect-faces, classify, blur, recognize) and their services. They read their
 /// input like the image operations (ImageSource) and run on the same ProcessingRunner, so the operations' timeout
 /// and concurrency bound (MaxConcurrentOperations, one model thread each) cover them too.
 /// </summary>
@@ -11,6 +11,7 @@ public static class AiEndpointsApi
 {
     public static IHostApplicationBuilder AddAiEndpoints(this IHostApplicationBuilder builder)
     {
+        builder.Services.Configure<RecognizeOptions>(builder.Configuration.GetSection(RecognizeOptions.Section));
         builder.Services.AddSingleton<AiModels>();
         builder.Services.AddSingleton<IBlurRegionSource>(sp =>
         {
@@ -38,6 +39,7 @@ public static class AiEndpointsApi
         ai.MapDetectFacesApi();
         ai.MapClassifyApi();
         ai.MapBlurApi();
+        ai.MapRecognizeApi();
         return app;
     }
 }

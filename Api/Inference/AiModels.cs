@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using VisionAspire.Models;
 using VisionAspire.Shared;
 
@@ -29,17 +30,21 @@ public sealed class AiModels : IDisposable
     private readonly Lazy<ImageClassifier> _classifier;
     private readonly Lazy<YuNetDetector> _yunet;
     private readonly Lazy<UltraFaceDetector> _ultraface;
+    private readonly Lazy<FaceEmbedder> _embedder;
+    private readonly Lazy<FaceRecognizer> _recognizer;
     private readonly Lazy<IReadOnlyList<string>> _objectLabels;
     private readonly Lazy<OcrReader> _ocr;
     private readonly Lazy<PlateLocator> _plates;
 
-    public AiModels()
+    public AiModels(IOptions<RecognizeOptions> recognition)
     {
         _store = Load(() => ModelStore.CreateDefault(new InferenceOptions { Provider = ExecutionProvider.Cpu, IntraOpThreads = 1 }));
         _objects = Load(ObjectDetector.DefaultModelId, () => new ObjectDetector(_store.Value, scoreThreshold: ObjectScoreFloor));
         _classifier = Load(ImageClassifier.DefaultModelId, () => new ImageClassifier(_store.Value));
         _yunet = Load(YuNetDetector.DefaultModelId, () => new YuNetDetector(_store.Value));
         _ultraface = Load(UltraFaceDetector.DefaultModelId, () => new UltraFaceDetector(_store.Value));
+        _embedder = Load(FaceEmbedder.DefaultModelId, () => new FaceEmbedder(_store.Value));
+        _recognizer = Load(() => new FaceRecognizer(_yunet.Value, _embedder.Value, recognition.Value.Quality));
         _objectLabels = Load(() => _store.Value.Labels(ObjectDetector.DefaultModelId));
         _ocr = Load(Chain(OcrModelIds), () => new OcrReader(_store.Value));
         _plates = Load(Chain(PlateModelIds), () => new PlateLocator(_store.Value));
@@ -57,6 +62,9 @@ public sealed class AiModels : IDisposable
 
     /// <summary>Licence plates as plate-like text low in YOLOX vehicle boxes (no plate model exists here).</summary>
     public PlateLocator Plates => _plates.Value;
+
+    /// <summary>YuNet, the quality gate and MobileFaceNet: faces ready for identification.</summary>
+    public FaceRecognizer Recognizer => _recognizer.Value;
 
     public IFaceDetector Faces(FaceDetectorKind kind) => kind switch
     {
@@ -94,6 +102,7 @@ public sealed class AiModels : IDisposable
         DisposeIfCreated(_classifier);
         DisposeIfCreated(_yunet);
         DisposeIfCreated(_ultraface);
+        DisposeIfCreated(_embedder);
         DisposeIfCreated(_ocr);
         DisposeIfCreated(_plates);
     }

@@ -62,14 +62,14 @@ public static class BenchCommand
         }
     }
 
-    private static PixelBuffer LoadPixels(string path)
+    internal static PixelBuffer LoadPixels(string path)
     {
         using var image = VipsImage.LoadFile(path);
         using var upright = image.AutoRotate();
         return upright.ToPixels();
     }
 
-    private static string SharedImages() =>
+    internal static string SharedImages() =>
         Environment.GetEnvironmentVariable("VISION_IMAGES_DIR") is { Length: > 0 } configured
             ? configured
             : RepositoryLayout.UnderRoot("..", "shared", "images") is { } beside

@@ -8,10 +8,10 @@ namespace VisionAspire.Preprocessor.Analysis;
 
 /// <summary>
 /// Decodes, validates and orients an original, finds faces on a working-size copy and labels the image
-/// face or object. Throws <see cref="ImagingException"/> subclasses for images that can never be decoded.
+/// face or object; a face label needs YuNet's confirmation (<see cref="ConfirmedFaceLabeller"/>: animals fool UltraFace). Throws <see cref="ImagingException"/> subclasses for images that can never be decoded.
 /// Thread-safe: the detector is thread-safe and every call owns its images.
 /// </summary>
-public sealed class ImageAnalyzer(IFaceDetector detector, IOptions<PreprocessingOptions> options)
+public sealed class ImageAnalyzer(IFaceDetector detector, FaceConfirmer confirmer, IOptions<PreprocessingOptions> options)
 {
     public ModelEntry FaceModel => detector.Model;
 
@@ -47,7 +47,24 @@ public sealed class ImageAnalyzer(IFaceDetector detector, IOptions<Preprocessing
 
         var scale = (float)width / pixels.Width;
         var faces = found.Select(f => Scale(f, scale)).ToList();
-        return new ImageAnalysis(width, height, ImageKindLabeller.Label(faces, width, height), faces, detectionMs, pixels);
+        return new ImageAnalysis(width, height, Label(pixels, found), faces, detectionMs, pixels);
+    }
+
+    /// <summary>Only an image the detector calls face is shown to the confirming detector (on the same working copy).</summary>
+    private string Label(PixelBuffer pixels, IReadOnlyList<FaceDetection> found)
+    {
+        if (ImageKindLabeller.Label(found, pixels.Width, pixels.Height) != ImageKindLabeller.Face)
+        {
+            return ImageKindLabeller.Object;
+        }
+        using var confirm = PreprocessorTelemetry.Source.StartActivity("confirm faces");
+        var model = confirmer.Detector.Model;
+        var clock = Stopwatch.StartNew();
+        var confirmers = confirmer.Detect(pixels);
+        PipelineMetrics.ModelRun(model.Id, model.Version, clock.Elapsed.TotalMilliseconds);
+        confirm?.SetTag("visionaspire.model.id", model.Id);
+        confirm?.SetTag("visionaspire.model.version", model.Version);
+        return ConfirmedFaceLabeller.Label(found, confirmers, pixels.Width, pixels.Height);
     }
 
     private static FaceDetection Scale(FaceDetection face, float scale) => new(

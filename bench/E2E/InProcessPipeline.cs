@@ -16,6 +16,7 @@ namespace VisionAspire.E2E;
 public sealed class InProcessPipeline : IDisposable
 {
     private readonly IFaceDetector _detector;
+    private readonly FaceConfirmer _confirmer;
     private readonly ImageAnalyzer _analyzer;
     private readonly FaceInference _faces;
     private readonly ObjectInference _objects;
@@ -28,7 +29,8 @@ public sealed class InProcessPipeline : IDisposable
         var inference = Options.Create(new WorkerInferenceOptions { Provider = "cpu" });
         var models = new WorkerModels(inference, NullLogger<WorkerModels>.Instance);
         _detector = FaceDetectorFactory.Create(models.Store, preprocessing.Value.FaceDetector);
-        _analyzer = new ImageAnalyzer(_detector, preprocessing);
+        _confirmer = new FaceConfirmer(_detector, models.Store);
+        _analyzer = new ImageAnalyzer(_detector, _confirmer, preprocessing);
         _faces = new FaceInference(models, inference);
         _objects = new ObjectInference(models, inference);
     }
@@ -47,5 +49,9 @@ public sealed class InProcessPipeline : IDisposable
         return (analysis.Kind, predictions);
     }
 
-    public void Dispose() => _detector.Dispose();
+    public void Dispose()
+    {
+        _confirmer.Dispose();
+        _detector.Dispose();
+    }
 }

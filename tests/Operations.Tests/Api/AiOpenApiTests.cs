@@ -14,7 +14,7 @@ public sealed class AiOpenApiTests(OperationsAppFixture fixture)
         foreach (var (path, parameter) in new[]
         {
             ("/api/v1/detect-objects", "classes"), ("/api/v1/detect-faces", "detector"), ("/api/v1/classify", "top"),
-            ("/api/v1/blur", "targets"), ("/api/v1/ocr", "imageId"),
+            ("/api/v1/blur", "targets"), ("/api/v1/ocr", "imageId"), ("/api/v1/recognize", "threshold"),
         })
         {
             Assert.True(paths.ContainsKey(path), $"{path} is missing from the OpenAPI document");

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using VisionAspire.Api.Operations;
+using VisionAspire.Api.People;
+using VisionAspire.Data;
+using VisionAspire.Models.Search;
+using VisionAspire.Operations;
+
+namespace VisionAspire.Api.Inference;
+
+public static class RecognizeApi
+{
+    public const int MaxTop = 10;
+
+    private static readonly ParameterSpec Top = ParameterSpec.Integer("top", 1, MaxTop, "Most people listed per face.", 3);
+
+    private static readonly ParameterSpec Threshold = ParameterSpec.Number("threshold", -1, 1,
+        "Cosine similarity from which a person counts as a match; below it the face is 'unknown'. Default: Vision:Recognition:DefaultThreshold (0.5, measured; docs/face-recognition.md).");
+
+    private static readonly RecognizeResponse Example = new(1024, 769, new ModelResponse("yunet-2023mar", "git-2b5e61d"),
+        new ModelResponse("mobilefacenet", "git-408e13c"), 3, 0.5f,
+    [
+        new(0, new BoxResponse(497.3f, 118.2f, 176.6f, 231.4f), 0.94f,
+            [new(540.1f, 211.5f), new(618.9f, 207.2f), new(581.7f, 250.3f), new(552.2f, 291.8f), new(612.4f, 288.6f)],
+            FaceStatuses.Identified, null, [new(Guid.Parse("0193a1f2-7c4e-7b55-9a4e-2f6d1c0b9e11"), "Ada", 0.93f)]),
+    ]);
+
+    public static RouteHandlerBuilder MapRecognizeApi(this IEndpointRouteBuilder app) =>
+        app.MapPost("/recognize", HandleAsync)
+            .WithName("Recognize")
+            .WithSummary("Identify the faces of an image against the people gallery")
+            .WithDescription("Detects faces (YuNet, on a copy at most 1280 px a side), aligns each to the ArcFace template and embeds it " +
+                "(MobileFaceNet); faces under Vision:Recognition:Quality:MinFaceSize px or too blurry are 'unusable'. Each usable face is " +
+                "compared with every enrolled face of the same embedding model (exact cosine) and answers up to `top` people at or above " +
+                "`threshold`, or 'unknown'.")
+            .WithImageInput()
+            .WithQueryParameters([Top, Threshold])
+            .DisableAntiforgery()
+            .WithAiProblems<RecognizeResponse>()
+            .WithJsonExample(Example);
+
+    private static Task<IResult> HandleAsync(HttpContext http, ImageSource sources, FaceRecognition recognition, IFaceGallery gallery,
+        PeopleRepository people, IOptions<RecognizeOptions> options) =>
+        AiProblems.GuardAsync(async () =>
+        {
+            var arguments = AiQuery.Read(http.Request, [Top, Threshold], "recognize");
+            var top = arguments.Int(Top) ?? 3;
+            var threshold = (float?)arguments.Number(Threshold) ?? options.Value.DefaultThreshold;
+            var source = await sources.ResolveAsync(http.Request, http.RequestAborted);
+            var image = await recognition.RecognizeAsync(source, http.RequestAborted);
+
+            var usable = Enumerable.Range(0, image.Faces.Count).Where(i => image.Faces[i].IsUsable).ToList();
+            var found = await gallery.SearchAsync(image.Embedder, usable.Select(i => image.Faces[i].Embedding!).ToList(), top, threshold, http.RequestAborted);
+            var matches = new IReadOnlyList<FaceMatch>[image.Faces.Count];
+            for (var i = 0; i < usable.Count; i++)
+            {
+                matches[usable[i]] = found[i];
+            }
+            var names = await people.NamesAsync(found.SelectMany(m => m).Select(m => m.PersonId).ToHashSet(), http.RequestAborted);
+
+            var faces = image.Faces.Select((face, index) =>
+            {
+                var named = (matches[index] ?? [])
+                    .Where(m => names.ContainsKey(m.PersonId)) // deleted since the search
+                    .Select(m => new PersonMatchResponse(m.PersonId, names[m.PersonId], MathF.Round(m.Similarity, 4)))
+                    .ToList();
+                var status = !face.IsUsable ? FaceStatuses.Unusable : named.Count > 0 ? FaceStatuses.Identified : FaceStatuses.Unknown;
+                return new RecognizedFaceResponse(index, BoxResponse.Of(face.Detection.Box), face.Detection.Score,
+                    FaceStatuses.Points(face.Detection), status, FaceStatuses.Reason(face.Unusable), named);
+            }).ToList();
+            return TypedResults.Ok(new RecognizeResponse(image.Width, image.Height, ModelResponse.Of(image.Detector),
+                ModelResponse.Of(image.Embedder), top, threshold, faces));
+        });
+}

@@ -1,0 +1,15 @@
+using VisionAspire.Models;
+using VisionAspire.Models.Search;
+
+namespace VisionAspire.Api.People;
+
+/// <summary>
+/// Identification against the enrolled faces of one embedding model (never across models). The one seam for the
+/// search: exact cosine today (<see cref="PostgresFaceGallery"/>); an approximate index (pgvector HNSW) would implement
+/// this interface unchanged for callers.
+/// </summary>
+public interface IFaceGallery
+{
+    /// <summary>For each query embedding, the <paramref name="top"/> most similar people at or above <paramref name="threshold"/>, best first.</summary>
+    Task<IReadOnlyList<IReadOnlyList<FaceMatch>>> SearchAsync(ModelEntry model, IReadOnlyList<float[]> queries, int top, float threshold, CancellationToken ct);
+}

@@ -1,3 +1,4 @@
+using VisionAspire.Api.DeadLetters;
 using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Images;
 using VisionAspire.Api.Inference;
@@ -29,5 +30,6 @@ app.MapImagesApi();
 app.MapJobsApi();
 app.MapImageOperationsApi();
 app.MapAiEndpointsApi();
+app.MapDeadLettersApi();
 
 await app.RunAsync();

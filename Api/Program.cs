@@ -1,4 +1,5 @@
 using VisionAspire.Api.Events;
+using VisionAspire.Api.DeadLetters;
 using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Images;
 using VisionAspire.Api.Inference;
@@ -38,5 +39,6 @@ app.MapImageOperationsApi();
 app.MapAiEndpointsApi();
 app.MapMonitoringApi();
 app.MapPeopleApi();
+app.MapDeadLettersApi();
 
 await app.RunAsync();

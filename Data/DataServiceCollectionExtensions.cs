@@ -18,6 +18,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<ModelVersionRepository>();
         services.TryAddSingleton<StatsRepository>();
         services.TryAddSingleton<PeopleRepository>();
+        services.TryAddSingleton<DeadLetterRepository>();
         if (applyMigrations)
         {
             services.AddHostedService<DatabaseMigrationService>();

@@ -16,6 +16,7 @@ public sealed class ImageRepository(NpgsqlDataSource db)
     // worker redoes one that crashed mid-inference or that a redelivered upload moved back before its request came.
     private static readonly string[] PreprocessingSources = [ImageStatus.Uploaded, ImageStatus.Preprocessing, ImageStatus.Queued];
     private static readonly string[] InferenceSources = [.. PreprocessingSources, ImageStatus.Processing];
+    private static readonly string[] FinalStatuses = [ImageStatus.Completed, ImageStatus.Failed];
 
     /// <summary>
     /// Inserts the image unless a row with the same sha256 exists, and returns the row that holds those bytes.
@@ -147,7 +148,11 @@ public sealed class ImageRepository(NpgsqlDataSource db)
         return (list, total);
     }
 
-    /// <summary>Sets status and error (null clears it). Returns false when no such image exists.</summary>
+    /// <summary>
+    /// Sets status and error (null clears it) unless the image is completed or failed: those are final, so a late or
+    /// redelivered message cannot move a finished image back. Returns false when nothing changed (no such image, or
+    /// it is finished).
+    /// </summary>
     public async Task<bool> UpdateStatusAsync(Guid id, string status, string? error, CancellationToken ct)
     {
         if (!ImageStatus.All.Contains(status))
@@ -156,21 +161,41 @@ public sealed class ImageRepository(NpgsqlDataSource db)
         }
 
         await using var command = db.CreateCommand(
-            "UPDATE images SET status = @status, error = @error, updated_at = now() WHERE id = @id");
+            "UPDATE images SET status = @status, error = @error, updated_at = now() WHERE id = @id AND NOT status = ANY(@final)");
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("final", FinalStatuses);
         command.Parameters.Add(new NpgsqlParameter<string?>("error", NpgsqlDbType.Text) { TypedValue = error });
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    /// <summary>Records what preprocessing found and moves the image to <c>queued</c>. Returns false when no such image exists.</summary>
+    /// <summary>
+    /// Reopens a failed image at <paramref name="status"/> (an operator retries the message it failed on), clearing
+    /// its error. Returns false when nothing changed (no such image, or it is not failed).
+    /// </summary>
+    public async Task<bool> ReopenFailedAsync(Guid id, string status, CancellationToken ct)
+    {
+        await using var command = db.CreateCommand(
+            "UPDATE images SET status = @status, error = NULL, updated_at = now() WHERE id = @id AND status = @failed");
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("failed", ImageStatus.Failed);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>
+    /// Records what preprocessing found and moves the image to <c>queued</c>, if it is still before that (uploaded,
+    /// preprocessing or queued): a worker may have taken or finished it meanwhile, from an earlier run's request.
+    /// Returns false when nothing changed (no such image, or it is past queued).
+    /// </summary>
     public async Task<bool> SetPreprocessedAsync(Guid id, int width, int height, string kind, CancellationToken ct)
     {
         await using var command = db.CreateCommand("""
             UPDATE images SET width = @width, height = @height, kind = @kind, status = @status, error = NULL, updated_at = now()
-            WHERE id = @id
+            WHERE id = @id AND status = ANY(@from)
             """);
         command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("from", PreprocessingSources);
         command.Parameters.AddWithValue("width", width);
         command.Parameters.AddWithValue("height", height);
         command.Parameters.AddWithValue("kind", kind);

@@ -66,34 +66,54 @@ public sealed class PredictionRepository(NpgsqlDataSource db)
 
     private static NpgsqlBatchCommand LockCommand(Guid imageId, bool markCompleted)
     {
+        // A failed image stays failed (it was given up on, e.g. dead-lettered); completing it again is harmless.
         var command = new NpgsqlBatchCommand(markCompleted
-            ? "UPDATE images SET status = @status, error = NULL, updated_at = now() WHERE id = @id RETURNING 1"
+            ? """
+              UPDATE images SET status = CASE WHEN status = @failed THEN status ELSE @completed END,
+                  error = CASE WHEN status = @failed THEN error END, updated_at = now()
+              WHERE id = @id RETURNING 1
+              """
             : "SELECT 1 FROM images WHERE id = @id FOR UPDATE");
         command.Parameters.AddWithValue("id", imageId);
         if (markCompleted)
         {
-            command.Parameters.AddWithValue("status", ImageStatus.Completed);
+            command.Parameters.AddWithValue("completed", ImageStatus.Completed);
+            command.Parameters.AddWithValue("failed", ImageStatus.Failed);
         }
 
         return command;
     }
 
+    /// <summary>
+    /// Writes the rows keyed by image, task, model, model version and position in that model's output (unique in the
+    /// table): a replayed result updates the rows it wrote before instead of adding copies, and rows of the same
+    /// tasks that the new result no longer has (fewer detections, another model version) are removed.
+    /// </summary>
     private static NpgsqlBatchCommand ReplaceCommand(Guid imageId, IReadOnlyList<PredictionRecord> predictions)
     {
         var replace = new NpgsqlBatchCommand("""
-            WITH removed AS (
-                DELETE FROM predictions WHERE image_id = @image_id AND task = ANY(@tasks))
-            INSERT INTO predictions (image_id, task, model, model_version, label, confidence, payload, prediction_time_ms)
-            SELECT @image_id, p.task, p.model, p.model_version, p.label, p.confidence, p.payload::jsonb, p.time_ms
-            FROM unnest(@tasks_each, @models, @versions, @labels, @confidences, @payloads, @times)
-                AS p(task, model, model_version, label, confidence, payload, time_ms)
-            WHERE EXISTS (SELECT 1 FROM images WHERE id = @image_id)
+            WITH incoming AS (
+                SELECT p.task, p.model, p.model_version, p.ordinal, p.label, p.confidence, p.payload::jsonb AS payload, p.time_ms
+                FROM unnest(@tasks_each, @models, @versions, @ordinals, @labels, @confidences, @payloads, @times)
+                    AS p(task, model, model_version, ordinal, label, confidence, payload, time_ms)
+                WHERE EXISTS (SELECT 1 FROM images WHERE id = @image_id)),
+            stale AS (
+                DELETE FROM predictions old
+                WHERE old.image_id = @image_id AND old.task = ANY(@tasks)
+                  AND NOT EXISTS (SELECT 1 FROM incoming i WHERE (i.task, i.model, i.model_version, i.ordinal)
+                                                               = (old.task, old.model, old.model_version, old.ordinal)))
+            INSERT INTO predictions (image_id, task, model, model_version, ordinal, label, confidence, payload, prediction_time_ms)
+            SELECT @image_id, task, model, model_version, ordinal, label, confidence, payload, time_ms FROM incoming
+            ON CONFLICT (image_id, task, model, model_version, ordinal) DO UPDATE
+                SET label = EXCLUDED.label, confidence = EXCLUDED.confidence, payload = EXCLUDED.payload,
+                    prediction_time_ms = EXCLUDED.prediction_time_ms
             """);
         replace.Parameters.AddWithValue("image_id", imageId);
         replace.Parameters.AddWithValue("tasks", predictions.Select(p => p.Task).Distinct().ToArray());
         replace.Parameters.AddWithValue("tasks_each", predictions.Select(p => p.Task).ToArray());
         replace.Parameters.AddWithValue("models", predictions.Select(p => p.Model).ToArray());
         replace.Parameters.AddWithValue("versions", predictions.Select(p => p.ModelVersion).ToArray());
+        replace.Parameters.AddWithValue("ordinals", Ordinals(predictions));
         replace.Parameters.Add(new NpgsqlParameter<string?[]>("labels", NpgsqlDbType.Array | NpgsqlDbType.Text)
             { TypedValue = predictions.Select(p => p.Label).ToArray() });
         replace.Parameters.Add(new NpgsqlParameter<float?[]>("confidences", NpgsqlDbType.Array | NpgsqlDbType.Real)
@@ -104,12 +124,27 @@ public sealed class PredictionRepository(NpgsqlDataSource db)
         return replace;
     }
 
-    /// <summary>Ordered by task, then insertion order.</summary>
+    /// <summary>Each row's position among the rows of its task, model and model version, in list order.</summary>
+    private static int[] Ordinals(IReadOnlyList<PredictionRecord> predictions)
+    {
+        var next = new Dictionary<(string, string, string), int>();
+        var ordinals = new int[predictions.Count];
+        for (var i = 0; i < predictions.Count; i++)
+        {
+            var key = (predictions[i].Task, predictions[i].Model, predictions[i].ModelVersion);
+            ordinals[i] = next.GetValueOrDefault(key);
+            next[key] = ordinals[i] + 1;
+        }
+
+        return ordinals;
+    }
+
+    /// <summary>Ordered by task, then model and version, then each model's output order.</summary>
     public async Task<IReadOnlyList<PredictionRecord>> GetForImageAsync(Guid imageId, CancellationToken ct)
     {
         await using var command = db.CreateCommand("""
             SELECT task, model, model_version, label, confidence, payload::text, prediction_time_ms
-            FROM predictions WHERE image_id = @image_id ORDER BY task, id
+            FROM predictions WHERE image_id = @image_id ORDER BY task, model, model_version, ordinal
             """);
         command.Parameters.AddWithValue("image_id", imageId);
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -26,6 +26,9 @@ public sealed class BrokerConnection
         _connection = connection;
     }
 
+    /// <summary>Keeps crash suspects from running beside other handlers of this process's consumers.</summary>
+    internal CrashSuspectGate CrashSuspects { get; } = new();
+
     /// <summary>The connection (which recovers by itself after it is open); throws while the broker cannot be reached.</summary>
     public async ValueTask<IConnection> GetAsync(CancellationToken ct) =>
         _connection ??= await Task.Run(_open, ct).ConfigureAwait(false);

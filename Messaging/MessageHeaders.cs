@@ -12,15 +12,22 @@ public static class MessageHeaders
     /// <summary>The error of the previous attempt, on a retried message (truncated).</summary>
     public const string LastError = "x-last-error";
 
-    public static int ReadAttempt(IReadOnlyBasicProperties properties)
-    {
-        if (properties.Headers is null || !properties.Headers.TryGetValue(Attempt, out var value))
-        {
-            return 1;
-        }
+    /// <summary>
+    /// Set by a quorum queue on a message it hands out again: how often the message came back unacknowledged
+    /// (its consumer's channel closed, or its process died, while holding it). Absent on a first delivery.
+    /// </summary>
+    public const string DeliveryCount = "x-delivery-count";
 
-        // Other clients may encode the number with any AMQP integer type, or as a string (byte[]).
-        var attempt = value switch
+    public static int ReadAttempt(IReadOnlyBasicProperties properties) =>
+        properties.Headers is not null && properties.Headers.TryGetValue(Attempt, out var value) ? Math.Max(ReadInteger(value, 1), 1) : 1;
+
+    /// <summary>The <see cref="DeliveryCount"/> header, 0 when absent.</summary>
+    public static int ReadDeliveryCount(IReadOnlyBasicProperties properties) =>
+        properties.Headers is not null && properties.Headers.TryGetValue(DeliveryCount, out var value) ? Math.Max(ReadInteger(value, 0), 0) : 0;
+
+    /// <summary>Other clients (and the broker) may encode a number with any AMQP integer type, or as a string (byte[]).</summary>
+    public static int ReadInteger(object? value, int fallback) =>
+        value switch
         {
             int i => i,
             long l => (int)Math.Clamp(l, int.MinValue, int.MaxValue),
@@ -29,8 +36,6 @@ public static class MessageHeaders
             sbyte sb => sb,
             uint ui => (int)Math.Min(ui, int.MaxValue),
             byte[] text when int.TryParse(Encoding.UTF8.GetString(text), out var parsed) => parsed,
-            _ => 1,
+            _ => fallback,
         };
-        return Math.Max(attempt, 1);
-    }
 }

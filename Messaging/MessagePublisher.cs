@@ -13,15 +13,26 @@ public sealed class MessagePublisher(BrokerConnection broker) : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IChannel? _channel;
 
-    public async Task PublishAsync<T>(string routingKey, T message, CancellationToken ct = default) where T : IMessage
+    public Task PublishAsync<T>(string routingKey, T message, CancellationToken ct = default) where T : IMessage =>
+        PublishCoreAsync(routingKey, MessageJson.Serialize(message), T.MessageType, MessageJson.ContentType, Guid.NewGuid().ToString("N"), ct);
+
+    /// <summary>
+    /// Publishes a message body as it was received (a dead letter an operator retries), keeping its type, content
+    /// type and message id; it starts over at attempt 1.
+    /// </summary>
+    public Task RepublishAsync(string routingKey, ReadOnlyMemory<byte> body, string? type, string? contentType, string messageId,
+        CancellationToken ct = default) =>
+        PublishCoreAsync(routingKey, body, type, contentType, messageId, ct);
+
+    private async Task PublishCoreAsync(string routingKey, ReadOnlyMemory<byte> body, string? type, string? contentType, string messageId,
+        CancellationToken ct)
     {
-        var body = MessageJson.Serialize(message);
         var properties = new BasicProperties
         {
             Persistent = true,
-            ContentType = MessageJson.ContentType,
-            Type = T.MessageType,
-            MessageId = Guid.NewGuid().ToString("N"),
+            ContentType = contentType,
+            Type = type,
+            MessageId = messageId,
             Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
             Headers = MessagingTelemetry.WithTraceContext(new Dictionary<string, object?> { [MessageHeaders.Attempt] = 1 }),
         };

@@ -13,6 +13,7 @@ public static class MessagingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddVisionMessaging(this IServiceCollection services)
     {
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section);
         services.TryAddSingleton(sp => new BrokerConnection(() => sp.GetRequiredService<IConnection>()));
         services.TryAddSingleton(sp => new MessagePublisher(sp.GetRequiredService<BrokerConnection>()));
         services.TryAddSingleton<MessagingTopologyService>();

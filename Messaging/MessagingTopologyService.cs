@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RabbitMQ.Client.Exceptions;
 
 namespace VisionAspire.Messaging;
@@ -10,7 +11,8 @@ namespace VisionAspire.Messaging;
 /// health probes) meanwhile; its health check keeps the service unready until the topology is declared.
 /// Consumers retry on their own until their queue exists.
 /// </summary>
-public sealed class MessagingTopologyService(BrokerConnection broker, ILogger<MessagingTopologyService> logger)
+public sealed class MessagingTopologyService(
+    BrokerConnection broker, IOptions<MessagingOptions> options, ILogger<MessagingTopologyService> logger)
     : BackgroundService, IHealthCheck
 {
     public const string HealthCheckName = "messaging-topology";
@@ -33,7 +35,7 @@ public sealed class MessagingTopologyService(BrokerConnection broker, ILogger<Me
         {
             try
             {
-                await MessagingTopology.DeclareAsync(await broker.GetAsync(stoppingToken), stoppingToken);
+                await MessagingTopology.DeclareAsync(await broker.GetAsync(stoppingToken), options.Value, logger, stoppingToken);
                 logger.LogInformation("RabbitMQ topology declared");
                 _declared.TrySetResult();
                 return;

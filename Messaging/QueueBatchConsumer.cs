@@ -13,7 +13,8 @@ namespace VisionAspire.Messaging;
 /// Every message of a successful batch is acked after <see cref="HandleBatchAsync"/> returned. When a batch
 /// throws, its messages are handled again one per call so one bad message cannot sink the others; each
 /// failure then gets the usual retry / dead-letter treatment. The handler must therefore be idempotent per
-/// message. Batches run one at a time. Each batch gets a span linked to every message's sender;
+/// message. Batches run one at a time. A crash suspect (a redelivery after its consumer died holding it) runs alone,
+/// as a batch of one, from the quarantine queue (see <see cref="QueueConsumerBase{T}"/>). Each batch gets a span linked to every message's sender;
 /// <see cref="StartProcessing"/> gives a handler the span of one message, in that message's own trace.
 /// </summary>
 public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMessage
@@ -47,8 +48,13 @@ public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMe
             : MessagingTelemetry.StartProcessing(QueueName, received.Sender, received.Properties.MessageId, received.Attempt);
     }
 
-    private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stopping)
+    private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, bool quarantined, CancellationToken stopping)
     {
+        if (quarantined && await ForwardRejectedAsync(channel, delivery))
+        {
+            return;
+        }
+
         var received = Decode(channel, delivery, out var error);
         if (received is null)
         {
@@ -56,7 +62,23 @@ public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMe
             return;
         }
 
-        _pending!.Writer.TryWrite(received);
+        if (!quarantined)
+        {
+            _pending!.Writer.TryWrite(received);
+            return;
+        }
+
+        try
+        {
+            using (await CrashSuspects.EnterAsync(exclusive: true, stopping))
+            {
+                await HandleAndSettleAsync([received]);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Left unacked: requeued when the channel closes.
+        }
     }
 
     private protected override Task RunSessionAsync(CancellationToken sessionEnd)
@@ -75,7 +97,10 @@ public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMe
             while (await reader.WaitToReadAsync(sessionEnd))
             {
                 var batch = await CollectBatchAsync(reader, sessionEnd);
-                await HandleAndSettleAsync(batch);
+                using (await CrashSuspects.EnterAsync(exclusive: false, sessionEnd))
+                {
+                    await HandleAndSettleAsync(batch);
+                }
             }
         }
         catch (OperationCanceledException) when (sessionEnd.IsCancellationRequested)

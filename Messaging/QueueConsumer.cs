@@ -11,7 +11,8 @@ namespace VisionAspire.Messaging;
 /// call, on its own channel. A message is acked only after <see cref="HandleAsync"/> returned (after the
 /// handler's database write); a handler exception republishes it with x-attempt + 1 until
 /// <see cref="QueueConsumerBase{T}.MaxAttempts"/>, then dead-letters it; <see cref="PermanentMessageException"/>
-/// and undecodable bodies are dead-lettered at once. Handlers run one at a time unless
+/// and undecodable bodies are dead-lettered at once. A crash suspect (a redelivery after its consumer died holding it)
+/// runs alone, from the quarantine queue (see <see cref="QueueConsumerBase{T}"/>). Handlers run one at a time unless
 /// <see cref="ConcurrentHandlers"/> is raised, so they must be thread-safe only in that case.
 /// </summary>
 public abstract class QueueConsumer<T> : QueueConsumerBase<T> where T : IMessage
@@ -30,11 +31,16 @@ public abstract class QueueConsumer<T> : QueueConsumerBase<T> where T : IMessage
     /// <summary>Handles one message. <paramref name="ct"/> fires only when the host's shutdown timeout expires.</summary>
     protected abstract Task HandleAsync(T message, CancellationToken ct);
 
-    private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stopping)
+    private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, bool quarantined, CancellationToken stopping)
     {
         if (stopping.IsCancellationRequested)
         {
             return; // left unacked: requeued when the channel closes
+        }
+
+        if (quarantined && await ForwardRejectedAsync(channel, delivery))
+        {
+            return;
         }
 
         _inFlight.Enter();
@@ -50,6 +56,17 @@ public abstract class QueueConsumer<T> : QueueConsumerBase<T> where T : IMessage
                 return;
             }
 
+            IDisposable gate;
+            try
+            {
+                gate = await CrashSuspects.EnterAsync(exclusive: quarantined, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // stopping: left unacked, requeued when the channel closes
+            }
+
+            using var release = gate;
             try
             {
                 await HandleAsync(received.Message, AbortToken);

@@ -12,7 +12,11 @@ namespace VisionAspire.Messaging;
 /// Shared machinery of <see cref="QueueConsumer{T}"/> and <see cref="QueueBatchConsumer{T}"/>: a consuming
 /// channel that is re-created when it or its connection closes, decoding, and the ack / retry / dead-letter
 /// policy. Acks happen only after the handler returned, so a crash at any earlier point leaves the message
-/// unacked and RabbitMQ redelivers it.
+/// unacked and RabbitMQ redelivers it: the work queue hands a message that came back (its consumer died or lost its
+/// channel holding it) to its quarantine queue, which this consumer reads too, with prefetch 1, and runs each
+/// delivery alone in the process (CrashSuspectGate). So a message that kills its process each time crashes it with
+/// nothing else held, and the quarantine dead-letters it after its delivery limit, while the messages that died
+/// beside it once run normally from quarantine.
 /// </summary>
 public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessage
 {
@@ -41,6 +45,8 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
 
     protected ILogger Logger { get; }
 
+    private protected CrashSuspectGate CrashSuspects => _broker.CrashSuspects;
+
     /// <summary>Cancelled only when the host's shutdown timeout expires; a graceful stop lets handlers finish.</summary>
     protected CancellationToken AbortToken => _abort.Token;
 
@@ -59,14 +65,26 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Called for every delivery on the dispatcher; must not return before the delivery is settled or handed off.</summary>
-    private protected abstract Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stopping);
+    /// <summary>
+    /// Called for every delivery on the dispatcher; must not return before the delivery is settled or handed off.
+    /// <paramref name="quarantined"/>: it came from the quarantine queue, where crash suspects run one at a time.
+    /// </summary>
+    private protected abstract Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, bool quarantined, CancellationToken stopping);
 
-    /// <summary>Called on each new channel just before consuming starts; the task it returns is awaited when that channel's session ends.</summary>
+    /// <summary>Called on each new channel of the work queue just before consuming starts; the task it returns is awaited when that channel's session ends.</summary>
     private protected virtual Task RunSessionAsync(CancellationToken sessionEnd) => Task.CompletedTask;
 
-    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Whether the queue has a quarantine queue (<see cref="MessagingTopology.QuarantineOf"/>) to consume too.</summary>
+    private protected virtual bool HasQuarantine => true;
+
+    protected sealed override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        HasQuarantine
+            ? Task.WhenAll(ConsumeLaneAsync(quarantine: false, stoppingToken), ConsumeLaneAsync(quarantine: true, stoppingToken))
+            : ConsumeLaneAsync(quarantine: false, stoppingToken);
+
+    private async Task ConsumeLaneAsync(bool quarantine, CancellationToken stoppingToken)
     {
+        var queue = quarantine ? MessagingTopology.QuarantineOf(QueueName) : QueueName;
         var initialDelay = TimeSpan.FromMilliseconds(250);
         var delay = initialDelay;
         while (!stoppingToken.IsCancellationRequested)
@@ -74,7 +92,7 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
             var consuming = false;
             try
             {
-                await ConsumeUntilClosedAsync(() => consuming = true, stoppingToken);
+                await ConsumeUntilClosedAsync(queue, quarantine, () => consuming = true, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -84,7 +102,7 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
             {
                 // Back off only while reconnecting keeps failing; a consumer that ran starts over quickly.
                 delay = consuming ? initialDelay : delay;
-                Logger.LogWarning(ex, "Consumer of {Queue} lost its channel; reconnecting in {Delay}", QueueName, delay);
+                Logger.LogWarning(ex, "Consumer of {Queue} lost its channel; reconnecting in {Delay}", queue, delay);
             }
 
             try
@@ -100,13 +118,17 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         }
     }
 
-    private async Task ConsumeUntilClosedAsync(Action onConsuming, CancellationToken stoppingToken)
+    /// <summary>
+    /// The quarantine lane holds one delivery at a time, so a crash there counts only the message that caused it.
+    /// </summary>
+    private async Task ConsumeUntilClosedAsync(string queue, bool quarantine, Action onConsuming, CancellationToken stoppingToken)
     {
+        var prefetch = quarantine ? (ushort)1 : PrefetchCount;
         var connection = await _broker.GetAsync(stoppingToken);
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
-                consumerDispatchConcurrency: DispatchConcurrency), stoppingToken);
-        await channel.BasicQosAsync(prefetchSize: 0, PrefetchCount, global: false, stoppingToken);
+                consumerDispatchConcurrency: quarantine ? (ushort)1 : DispatchConcurrency), stoppingToken);
+        await channel.BasicQosAsync(prefetchSize: 0, prefetch, global: false, stoppingToken);
 
         var closed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         channel.ChannelShutdownAsync += (_, args) =>
@@ -116,25 +138,25 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         };
 
         using var sessionEnd = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var session = RunSessionAsync(sessionEnd.Token);
+        var session = quarantine ? Task.CompletedTask : RunSessionAsync(sessionEnd.Token);
         var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) => OnDeliveryAsync(channel, delivery, stoppingToken);
+        consumer.ReceivedAsync += (_, delivery) => OnDeliveryAsync(channel, delivery, quarantine, stoppingToken);
         // The broker cancels a consumer whose queue was deleted while the channel stays open.
         consumer.UnregisteredAsync += (_, _) =>
         {
             closed.TrySetResult("consumer cancelled");
             return Task.CompletedTask;
         };
-        var consumerTag = await channel.BasicConsumeAsync(QueueName, autoAck: false, consumer, stoppingToken);
+        var consumerTag = await channel.BasicConsumeAsync(queue, autoAck: false, consumer, stoppingToken);
         onConsuming();
-        Logger.LogInformation("Consuming {Queue} with prefetch {Prefetch}", QueueName, PrefetchCount);
+        Logger.LogInformation("Consuming {Queue} with prefetch {Prefetch}", queue, prefetch);
 
         var stopped = Task.Delay(Timeout.Infinite, stoppingToken);
         if (await Task.WhenAny(closed.Task, stopped) == closed.Task)
         {
             await sessionEnd.CancelAsync();
             await session;
-            throw new ConsumerInterruptedException(QueueName, await closed.Task);
+            throw new ConsumerInterruptedException(queue, await closed.Task);
         }
 
         // Graceful stop: no new deliveries, let the running ones settle, then close; whatever is still
@@ -144,6 +166,23 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         await session;
         await WaitForHandlersAsync();
         await TryAsync(() => channel.CloseAsync(CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A delivery of the quarantine queue that a consumer of the work queue rejected (gave up on: permanent, out of
+    /// attempts, undecodable) rather than died holding is passed on to the dead letters without running again.
+    /// Returns whether it was one.
+    /// </summary>
+    private protected async Task<bool> ForwardRejectedAsync(IChannel channel, BasicDeliverEventArgs delivery)
+    {
+        var death = DeadLetter.LatestDeath(delivery.BasicProperties.Headers);
+        if (death is not (DeadLetter.RejectedReason, var queue) || queue != QueueName)
+        {
+            return false;
+        }
+
+        await SettleAsync(() => channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false, CancellationToken.None));
+        return true;
     }
 
     /// <summary>Waits for running handlers; returns early when the shutdown timeout aborts them.</summary>
@@ -207,6 +246,8 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
                     [MessageHeaders.LastError] = Truncate($"{error.GetType().Name}: {error.Message}"),
                 },
             };
+            // The retry is a new message: it has not come back from a crash, whatever the broker said of the original.
+            properties.Headers.Remove(MessageHeaders.DeliveryCount);
 
             // The default exchange routes straight to the queue by name, whatever the queue is bound to.
             await received.Channel.BasicPublishAsync(string.Empty, QueueName, mandatory: true, properties, received.Body, AbortToken);
@@ -224,7 +265,7 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         await AckAsync(received);
     }
 
-    private async Task SettleAsync(Func<ValueTask> settle)
+    private protected async Task SettleAsync(Func<ValueTask> settle)
     {
         try
         {

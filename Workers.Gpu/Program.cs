@@ -1,4 +1,5 @@
 using VisionAspire.Shared;
+using VisionAspire.Workers.Gpu.Faults;
 using VisionAspire.Workers.Gpu.Inference;
 using VisionAspire.Workers.Gpu.Processing;
 
@@ -16,6 +17,8 @@ builder.Services.AddSingleton<OriginalImageSource>();
 builder.Services.AddSingleton<WorkingCopies>();
 builder.Services.AddSingleton<JobProgress>();
 builder.Services.AddSingleton<InferenceHandler>();
+builder.Services.Configure<FaultInjectionOptions>(builder.Configuration.GetSection(FaultInjectionOptions.Section));
+builder.Services.AddSingleton<FaultInjection>();
 builder.Services.AddHostedService<ModelVersionRegistration>();
 builder.Services.AddHostedService<FaceInferenceConsumer>();
 builder.Services.AddHostedService<ObjectInferenceConsumer>();

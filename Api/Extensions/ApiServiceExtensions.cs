@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VisionAspire.Api.DeadLetters;
 using VisionAspire.Api.Images;
 using VisionAspire.Messaging;
 using VisionAspire.Shared;
@@ -30,6 +32,9 @@ public static class ApiServiceExtensions
         builder.Services.AddScoped<ImageQueries>();
         builder.Services.AddScoped<OriginalImageSource>();
         builder.Services.AddHostedService<UploadedImageSweeper>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<JobProgress>();
+        builder.Services.AddHostedService<DeadLetterRecorder>();
         // The queue depths are the broker's, the same from every service: the Api alone reports them.
         builder.Services.AddHostedService<QueueDepthMetrics>();
     }

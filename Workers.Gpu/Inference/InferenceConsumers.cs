@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VisionAspire.Contracts;
 using VisionAspire.Messaging;
+using VisionAspire.Workers.Gpu.Faults;
 
 namespace VisionAspire.Workers.Gpu.Inference;
 
@@ -9,7 +10,7 @@ namespace VisionAspire.Workers.Gpu.Inference;
 /// (the models have a fixed batch of 1, so "batching" means concurrent runs). Replicas share the queue.
 /// </summary>
 public abstract class InferenceConsumer(
-    BrokerConnection broker, InferenceHandler handler, IOptions<WorkerInferenceOptions> options, ILogger logger)
+    BrokerConnection broker, InferenceHandler handler, FaultInjection faults, IOptions<WorkerInferenceOptions> options, ILogger logger)
     : QueueBatchConsumer<InferenceRequestedV1>(broker, logger)
 {
     protected override int BatchSize => options.Value.BatchSize;
@@ -18,20 +19,23 @@ public abstract class InferenceConsumer(
         Task.WhenAll(messages.Select(m => Task.Run(async () =>
         {
             using var activity = StartProcessing(m);
+            await faults.CrashIfPoisonAsync(m.ImageId, ct);
             await handler.HandleAsync(m, ct);
         }, ct)));
 }
 
 public sealed class FaceInferenceConsumer(
-    BrokerConnection broker, InferenceHandler handler, IOptions<WorkerInferenceOptions> options, ILogger<FaceInferenceConsumer> logger)
-    : InferenceConsumer(broker, handler, options, logger)
+    BrokerConnection broker, InferenceHandler handler, FaultInjection faults, IOptions<WorkerInferenceOptions> options,
+    ILogger<FaceInferenceConsumer> logger)
+    : InferenceConsumer(broker, handler, faults, options, logger)
 {
     protected override string QueueName => Queues.InferFace;
 }
 
 public sealed class ObjectInferenceConsumer(
-    BrokerConnection broker, InferenceHandler handler, IOptions<WorkerInferenceOptions> options, ILogger<ObjectInferenceConsumer> logger)
-    : InferenceConsumer(broker, handler, options, logger)
+    BrokerConnection broker, InferenceHandler handler, FaultInjection faults, IOptions<WorkerInferenceOptions> options,
+    ILogger<ObjectInferenceConsumer> logger)
+    : InferenceConsumer(broker, handler, faults, options, logger)
 {
     protected override string QueueName => Queues.InferObject;
 }

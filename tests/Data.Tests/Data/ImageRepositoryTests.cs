@@ -46,13 +46,16 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
         var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
         var (image, _) = await images.InsertOrGetBySha256Async(TestImages.New(), Guid.NewGuid(), CancellationToken.None);
 
-        Assert.True(await images.UpdateStatusAsync(image.Id, ImageStatus.Failed, "broken", CancellationToken.None));
-        Assert.Equal(("failed", "broken"), await StatusAsync(images, image.Id));
+        Assert.True(await images.UpdateStatusAsync(image.Id, ImageStatus.Preprocessing, "earlier error", CancellationToken.None));
+        Assert.Equal(("preprocessing", "earlier error"), await StatusAsync(images, image.Id));
 
         Assert.True(await images.SetPreprocessedAsync(image.Id, 640, 480, ImageKinds.Face, CancellationToken.None));
         var stored = (await images.GetAsync(image.Id, CancellationToken.None))!;
         Assert.Equal((640, 480, "face", ImageStatus.Queued, (string?)null), (stored.Width, stored.Height, stored.Kind, stored.Status, stored.Error));
         Assert.True(stored.UpdatedAt > image.UpdatedAt);
+
+        Assert.True(await images.UpdateStatusAsync(image.Id, ImageStatus.Failed, "broken", CancellationToken.None));
+        Assert.Equal(("failed", "broken"), await StatusAsync(images, image.Id));
 
         Assert.False(await images.UpdateStatusAsync(Guid.NewGuid(), ImageStatus.Completed, null, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => images.UpdateStatusAsync(image.Id, "done", null, CancellationToken.None));
@@ -98,6 +101,53 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
                 Assert.Equal(before, after);
             }
         }
+    }
+
+    [Theory]
+    [InlineData("completed")]
+    [InlineData("failed")]
+    public async Task A_finished_image_never_moves_back_to_an_earlier_status(string finished)
+    {
+        var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
+        var (image, _) = await images.InsertOrGetBySha256Async(TestImages.New(), Guid.NewGuid(), CancellationToken.None);
+        Assert.True(await images.UpdateStatusAsync(image.Id, finished, finished == "failed" ? "reason" : null, CancellationToken.None));
+        var before = (await images.GetAsync(image.Id, CancellationToken.None))!;
+
+        // A redelivered upload or a late worker: none of them may undo the outcome.
+        Assert.False(await images.SetPreprocessedAsync(image.Id, 10, 10, ImageKinds.Object, CancellationToken.None));
+        foreach (var status in ImageStatus.All)
+        {
+            Assert.False(await images.UpdateStatusAsync(image.Id, status, "late", CancellationToken.None));
+        }
+
+        Assert.Equal(before, await images.GetAsync(image.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Preprocessing_results_do_not_move_an_image_a_worker_already_took_back_to_queued()
+    {
+        var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
+        var (image, _) = await images.InsertOrGetBySha256Async(TestImages.New(), Guid.NewGuid(), CancellationToken.None);
+        Assert.NotNull(await images.ClaimForInferenceAsync(image.Id, CancellationToken.None));
+
+        Assert.False(await images.SetPreprocessedAsync(image.Id, 10, 10, ImageKinds.Object, CancellationToken.None));
+        Assert.Equal(ImageStatus.Processing, (await images.GetAsync(image.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Only_a_failed_image_can_be_reopened()
+    {
+        var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
+        var (failed, _) = await images.InsertOrGetBySha256Async(TestImages.New(), Guid.NewGuid(), CancellationToken.None);
+        var (completed, _) = await images.InsertOrGetBySha256Async(TestImages.New(), Guid.NewGuid(), CancellationToken.None);
+        await images.UpdateStatusAsync(failed.Id, ImageStatus.Failed, "crashed", CancellationToken.None);
+        await images.UpdateStatusAsync(completed.Id, ImageStatus.Completed, null, CancellationToken.None);
+
+        Assert.True(await images.ReopenFailedAsync(failed.Id, ImageStatus.Queued, CancellationToken.None));
+        Assert.False(await images.ReopenFailedAsync(completed.Id, ImageStatus.Queued, CancellationToken.None));
+
+        Assert.Equal((ImageStatus.Queued, (string?)null), await StatusAsync(images, failed.Id));
+        Assert.Equal((ImageStatus.Completed, (string?)null), await StatusAsync(images, completed.Id));
     }
 
     [Fact]

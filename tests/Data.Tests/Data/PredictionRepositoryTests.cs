@@ -170,6 +170,65 @@ public sealed class PredictionRepositoryTests(ServersFixture servers)
         Assert.Equal(0, (await jobs.GetAsync(jobId, CancellationToken.None))!.Done);
     }
 
+    [Fact]
+    public async Task A_replayed_result_updates_the_rows_it_wrote_and_drops_the_ones_it_no_longer_has()
+    {
+        var (_, predictions, imageId) = await ArrangeAsync();
+        var db = await servers.DatabaseForAsync(GetType());
+        var rows = Predictions(imageId);
+        await predictions.SaveAsync(imageId, rows, markCompleted: true, CancellationToken.None);
+        var firstIds = await RowIdsAsync(db, imageId);
+
+        // The same result again, with one classification fewer and a new score: an update in place, not new rows.
+        var replay = new List<PredictionRecord> { rows[0] with { Confidence = 0.5f }, rows[2] };
+        await predictions.SaveAsync(imageId, replay, markCompleted: true, CancellationToken.None);
+
+        Assert.Equal(replay.Select(Normalise), (await predictions.GetForImageAsync(imageId, CancellationToken.None)).Select(Normalise));
+        Assert.Equal([firstIds[0], firstIds[2]], await RowIdsAsync(db, imageId));
+    }
+
+    [Fact]
+    public async Task The_table_refuses_a_second_copy_of_a_result_row()
+    {
+        var (_, predictions, imageId) = await ArrangeAsync();
+        var db = await servers.DatabaseForAsync(GetType());
+        await predictions.SaveAsync(imageId, Predictions(imageId), markCompleted: false, CancellationToken.None);
+
+        await using var copy = db.CreateCommand("""
+            INSERT INTO predictions (image_id, task, model, model_version, ordinal, prediction_time_ms)
+            SELECT image_id, task, model, model_version, ordinal, prediction_time_ms FROM predictions WHERE image_id = @id LIMIT 1
+            """);
+        copy.Parameters.AddWithValue("id", imageId);
+        var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => copy.ExecuteNonQueryAsync());
+        Assert.Equal(Npgsql.PostgresErrorCodes.UniqueViolation, error.SqlState);
+    }
+
+    [Fact]
+    public async Task A_late_completion_leaves_a_failed_image_failed()
+    {
+        var (images, predictions, imageId) = await ArrangeAsync();
+        await images.UpdateStatusAsync(imageId, ImageStatus.Failed, "crashed the worker 6 times", CancellationToken.None);
+
+        await predictions.CompleteImageAsync(imageId, Predictions(imageId), item: null, CancellationToken.None);
+
+        var image = (await images.GetAsync(imageId, CancellationToken.None))!;
+        Assert.Equal((ImageStatus.Failed, "crashed the worker 6 times"), (image.Status, image.Error));
+    }
+
+    private static async Task<List<long>> RowIdsAsync(Npgsql.NpgsqlDataSource db, Guid imageId)
+    {
+        await using var command = db.CreateCommand("SELECT id FROM predictions WHERE image_id = @id ORDER BY task, model, model_version, ordinal");
+        command.Parameters.AddWithValue("id", imageId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<long>();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
     private async Task<(ImageRepository, PredictionRepository, JobRepository, Guid JobId, List<Guid> ImageIds)> ArrangeJobAsync(int total)
     {
         var db = await servers.DatabaseForAsync(GetType());

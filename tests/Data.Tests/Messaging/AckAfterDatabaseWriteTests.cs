@@ -52,7 +52,7 @@ public sealed class AckAfterDatabaseWriteTests(ServersFixture servers)
         // The row is committed, the handler has not returned: the message must still be unacked.
         Assert.NotNull(await images.GetAsync(message.ImageId, CancellationToken.None));
         network.Sever(); // the crash, after the write and before the handler returned
-        await Eventually.TrueAsync(async () => await kit.ReadyCountAsync() == 1, "the unacked message to return to the queue");
+        await Eventually.TrueAsync(async () => await kit.ReadyCountAsync(quarantine: true) == 1, "the unacked message to return (to quarantine)");
 
         using var survivor = new RecordingConsumer(kit.Connection, kit.Queue, images, () => Task.CompletedTask);
         await survivor.StartAsync(CancellationToken.None);
@@ -63,6 +63,6 @@ public sealed class AckAfterDatabaseWriteTests(ServersFixture servers)
 
         Assert.Equal([true], doomed.CreatedFlags);
         Assert.Equal([false], survivor.CreatedFlags);
-        Assert.Equal(0u, await kit.ReadyCountAsync());
+        Assert.Equal(0u, await kit.ReadyCountAsync(quarantine: true));
     }
 }

@@ -192,20 +192,26 @@ public sealed class QueueConsumerTests(ServersFixture servers)
     }
 
     [Fact]
-    public async Task A_consumer_whose_queue_disappears_resumes_when_it_is_declared_again()
+    public async Task A_consumer_whose_classic_queue_is_replaced_by_the_migration_resumes_on_the_quorum_queue()
     {
         await using var kit = await RabbitTestKit.CreateAsync(servers);
         await using var publisher = new MessagePublisher(new BrokerConnection(kit.Connection));
+        await using (var admin = await kit.Connection.CreateChannelAsync())
+        {
+            // The queue as an earlier version declared it.
+            await admin.QueueDeleteAsync(kit.Queue, ifUnused: false, ifEmpty: false);
+            await admin.QueueDeclareAsync(kit.Queue, durable: true, exclusive: false, autoDelete: false,
+                arguments: new Dictionary<string, object?> { ["x-queue-type"] = "classic", ["x-dead-letter-exchange"] = Queues.DeadLetterExchange });
+            await admin.QueueBindAsync(kit.Queue, Queues.Exchange, kit.Queue);
+        }
+
         using var consumer = new DelegateConsumer(kit.Connection, kit.Queue, (_, _) => Task.CompletedTask);
         await consumer.StartAsync(CancellationToken.None);
         await publisher.PublishAsync(kit.Queue, Messages.Uploaded());
         await Eventually.TrueAsync(() => consumer.Handled.Count == 1, "the first message");
 
-        await using (var admin = await kit.Connection.CreateChannelAsync())
-        {
-            await admin.QueueDeleteAsync(kit.Queue, ifUnused: false, ifEmpty: false);
-            await MessagingTopology.DeclareWorkQueueAsync(admin, kit.Queue, CancellationToken.None);
-        }
+        // Deleting the classic queue cancels its consumer, which consumes the new queue once it is declared.
+        await MessagingTopology.DeclareWorkQueueAsync(kit.Connection, kit.Queue, CancellationToken.None);
 
         await publisher.PublishAsync(kit.Queue, Messages.Uploaded());
         await Eventually.TrueAsync(() => consumer.Handled.Count == 2, "the message after the queue came back");

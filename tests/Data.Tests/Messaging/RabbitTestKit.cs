@@ -25,12 +25,12 @@ internal sealed class RabbitTestKit : IAsyncDisposable
     /// <summary>A work queue declared like the real ones (dead-lettering to vision.dlx), bound by its name.</summary>
     public string Queue { get; }
 
-    public static async Task<RabbitTestKit> CreateAsync(ServersFixture servers)
+    public static async Task<RabbitTestKit> CreateAsync(ServersFixture servers, MessagingOptions? options = null)
     {
         var connection = await servers.ConnectAsync();
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
         var queue = $"test.{Guid.NewGuid():N}";
-        await MessagingTopology.DeclareWorkQueueAsync(channel, queue, CancellationToken.None);
+        await MessagingTopology.DeclareWorkQueueAsync(connection, queue, options ?? new MessagingOptions(), new ListLogger(), CancellationToken.None);
         var kit = new RabbitTestKit(connection, channel, queue);
 
         // vision.dlx is a fanout: this exclusive queue sees every dead letter, the test filters by origin queue.
@@ -39,7 +39,7 @@ internal sealed class RabbitTestKit : IAsyncDisposable
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) =>
         {
-            if (delivery.RoutingKey == queue)
+            if (MessagingTopology.WorkQueueOf(delivery.RoutingKey) == queue)
             {
                 kit._deadLetters.Enqueue(Copy(delivery));
             }
@@ -51,6 +51,13 @@ internal sealed class RabbitTestKit : IAsyncDisposable
     }
 
     public IReadOnlyCollection<BasicDeliverEventArgs> DeadLetters => _deadLetters;
+
+    /// <summary>Publishes <paramref name="message"/> the way the services do.</summary>
+    public async Task PublishAsync(ImageUploadedV1 message)
+    {
+        await using var publisher = new MessagePublisher(new BrokerConnection(Connection));
+        await publisher.PublishAsync(Queue, message);
+    }
 
     public async Task<BasicDeliverEventArgs> WaitForDeadLetterAsync()
     {
@@ -67,9 +74,14 @@ internal sealed class RabbitTestKit : IAsyncDisposable
     /// <summary>Messages ready in the queue (not counting unacked deliveries).</summary>
     public async Task<uint> ReadyCountAsync() => (await _channel.QueueDeclarePassiveAsync(Queue)).MessageCount;
 
+    /// <summary>Messages ready in the queue, plus in its quarantine queue with <paramref name="quarantine"/>.</summary>
+    public async Task<uint> ReadyCountAsync(bool quarantine) =>
+        await ReadyCountAsync() + (quarantine ? (await _channel.QueueDeclarePassiveAsync(MessagingTopology.QuarantineOf(Queue))).MessageCount : 0);
+
     public async ValueTask DisposeAsync()
     {
         await _channel.QueueDeleteAsync(Queue);
+        await _channel.QueueDeleteAsync(MessagingTopology.QuarantineOf(Queue));
         await _channel.DisposeAsync();
         await Connection.DisposeAsync();
     }

@@ -39,6 +39,8 @@ internal sealed class DelegateBatchConsumer(IConnection connection, string queue
 {
     public ConcurrentQueue<IReadOnlyList<ImageUploadedV1>> Batches { get; } = new();
 
+    public ListLogger Log => (ListLogger)Logger;
+
     protected override string QueueName => queue;
 
     protected override int BatchSize => 4;

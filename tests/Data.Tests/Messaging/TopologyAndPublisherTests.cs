@@ -15,8 +15,8 @@ public sealed class TopologyAndPublisherTests(ServersFixture servers)
         await using var connection = await servers.ConnectAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
 
-        await MessagingTopology.DeclareAsync(channel, CancellationToken.None);
-        await MessagingTopology.DeclareAsync(channel, CancellationToken.None);
+        await MessagingTopology.DeclareAsync(connection, CancellationToken.None);
+        await MessagingTopology.DeclareAsync(connection, CancellationToken.None);
 
         foreach (var queue in Queues.Work)
         {

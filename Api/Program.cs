@@ -1,30 +1,41 @@
+using VisionAspire.Api.Auth;
 using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Images;
 using VisionAspire.Api.Inference;
 using VisionAspire.Api.Jobs;
 using VisionAspire.Api.Operations;
+using VisionAspire.Api.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+builder.AddVisionAuthentication();
+builder.AddVisionRateLimiting();
 builder.AddImageOperations();
 builder.AddAiEndpoints();
 builder.Services.AddProblemResponses();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddAuthenticationSchemes());
 
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseAuthentication();
+app.UseVisionRateLimiting();
+app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.UseSwaggerUI(o =>
 {
     o.RoutePrefix = "docs";
     o.SwaggerEndpoint("/openapi/v1.json", "VisionAspire API v1");
+    o.EnablePersistAuthorization();
 });
 
 app.MapDefaultEndpoints();
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapMeApi();
 app.MapImagesApi();
 app.MapJobsApi();
 app.MapImageOperationsApi();

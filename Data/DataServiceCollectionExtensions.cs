@@ -16,6 +16,8 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<PredictionRepository>();
         services.TryAddSingleton<JobRepository>();
         services.TryAddSingleton<ModelVersionRepository>();
+        services.TryAddSingleton<UserRepository>();
+        services.TryAddSingleton<ApiKeyRepository>();
         if (applyMigrations)
         {
             services.AddHostedService<DatabaseMigrationService>();

@@ -26,7 +26,7 @@ bench: build
 	dotnet run --no-build -c $(CONFIG) --project Cli -- bench
 
 manifest: build
-	dotnet run --no-build -c $(CONFIG) --project AppHost -- --publisher manifest --output-path aspire-manifest.json
+	dotnet run --no-build -c $(CONFIG) --project AppHost -- --publisher manifest --output-path ../aspire-manifest.json
 
 clean:
 	dotnet clean VisionAspire.sln >/dev/null; rm -rf .state

@@ -52,6 +52,7 @@ public static class AuthenticationSetup
                     NameClaimType = VisionClaims.Email,
                     RoleClaimType = VisionClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
+                    AuthenticationType = JwtBearerDefaults.AuthenticationScheme,
                 };
                 o.Events = new JwtBearerEvents
                 {

@@ -13,7 +13,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     private static readonly string[] Services = ["api", "preprocessor", "workers"];
 
     public const int RateLimitPerMinute = 60;
-    public const int RateLimitBurst = 10;
+    public const int RateLimitBurst = 20;
 
     public TestAppHost Host { get; private set; } = null!;
 
@@ -33,7 +33,7 @@ public sealed class PipelineFixture : IAsyncLifetime
                 }
             }
 
-            // A small budget the rate-limit test can spend quickly: 1 token a second, bursts of 10. The other tests
+            // A small budget the rate-limit test can spend quickly: 1 token a second, bursts of 20. The other tests
             // call as the admin, who is exempt.
             TestAppHost.SetEnvironment(builder, "api", "Vision__RateLimit__PerMinute", RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             TestAppHost.SetEnvironment(builder, "api", "Vision__RateLimit__Burst", RateLimitBurst.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -12,9 +12,12 @@ setup:
 build: setup
 	dotnet build VisionAspire.sln -c $(CONFIG)
 
+# Each run registers a fresh admin key (the Api keeps only its hash and revokes the previous run's).
 run: build
-	@echo "Dashboard: http://localhost:15180   Web: http://localhost:5104   Api: http://localhost:5101 (Swagger UI at /docs)   Ctrl+C stops everything"
-	dotnet run --no-build -c $(CONFIG) --project AppHost -- $(ARGS)
+	@key="va_$$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')"; \
+	echo "Dashboard: http://localhost:15180   Web: http://localhost:5104   Api: http://localhost:5101 (Swagger UI at /docs)   Ctrl+C stops everything"; \
+	echo "Admin API key for this run (send as X-Api-Key; shown only here): $$key"; \
+	env "Parameters__admin-api-key=$$key" dotnet run --no-build -c $(CONFIG) --project AppHost -- $(ARGS)
 
 test: build
 	bash scripts/test.sh $(CONFIG)
@@ -23,7 +26,7 @@ bench: build
 	dotnet run --no-build -c $(CONFIG) --project Cli -- bench
 
 manifest: build
-	dotnet run --no-build -c $(CONFIG) --project AppHost -- --publisher manifest --output-path aspire-manifest.json
+	dotnet run --no-build -c $(CONFIG) --project AppHost -- --publisher manifest --output-path ../aspire-manifest.json
 
 clean:
 	dotnet clean VisionAspire.sln >/dev/null; rm -rf .state

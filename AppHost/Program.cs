@@ -19,6 +19,7 @@ var api = builder.AddProject<Projects.Api>("api")
     .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
     .WithDirectHttpEndpoint()
     .WithExternalHttpEndpoints()
+    .WithApiAuthentication()
     .WithReference(cache).WaitFor(cache)
     .WithReference(visionDb).WaitFor(visionDb)
     .WithReference(messaging).WaitFor(messaging)
@@ -46,6 +47,7 @@ builder.AddProject<Projects.Workers_Gpu>("workers")
 // which aspirate resolves to nothing (in-cluster references stay on http, see ManifestTests).
 builder.AddProject<Projects.Web>("web")
     .WithReference(api.GetEndpoint("http")).WaitFor(api)
+    .WithOperatorApiKey()
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

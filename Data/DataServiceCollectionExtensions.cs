@@ -19,6 +19,8 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<StatsRepository>();
         services.TryAddSingleton<PeopleRepository>();
         services.TryAddSingleton<DeadLetterRepository>();
+        services.TryAddSingleton<UserRepository>();
+        services.TryAddSingleton<ApiKeyRepository>();
         if (applyMigrations)
         {
             services.AddHostedService<DatabaseMigrationService>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,9 @@ public static class Extensions
     public const string LivenessProbePath = "/health/live";
     public const string LiveTag = "live";
     public const string MetricsEndpointPath = "/metrics";
+
+    /// <summary>Whether Prometheus may scrape without credentials where a service requires them (the Api).</summary>
+    public const string AnonymousMetricsKey = "Vision:Auth:AnonymousMetrics";
 
     /// <summary>
     /// The services' own ActivitySources and Meters are named <c>VisionAspire.&lt;area&gt;</c>; this wildcard
@@ -93,11 +97,15 @@ public static class Extensions
     {
         app.Use(WithoutTracesForProbesAndScrapes);
         var live = new HealthCheckOptions { Predicate = registration => registration.Tags.Contains(LiveTag) };
-        app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(ReadinessProbePath);
-        app.MapHealthChecks(AlivenessEndpointPath, live);
-        app.MapHealthChecks(LivenessProbePath, live);
-        app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
+        app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
+        app.MapHealthChecks(ReadinessProbePath).AllowAnonymous();
+        app.MapHealthChecks(AlivenessEndpointPath, live).AllowAnonymous();
+        app.MapHealthChecks(LivenessProbePath, live).AllowAnonymous();
+        var metrics = app.MapPrometheusScrapingEndpoint(MetricsEndpointPath);
+        if (app.Configuration.GetValue(AnonymousMetricsKey, true))
+        {
+            metrics.AllowAnonymous();
+        }
         return app;
     }
 

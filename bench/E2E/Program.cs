@@ -26,6 +26,7 @@ HttpClient api;
 if (options.ApiUrl is { } url)
 {
     api = new HttpClient { BaseAddress = url };
+    api.DefaultRequestHeaders.Add("X-Api-Key", Environment.GetEnvironmentVariable("VISION_API_KEY") ?? "");
 }
 else
 {
@@ -40,7 +41,7 @@ else
         }
     });
     Console.WriteLine($"services' extra environment: {string.Join(' ', options.ServiceEnvironment.Select(p => $"{p.Key}={p.Value}"))}");
-    api = host.App.CreateHttpClient("api");
+    api = host.CreateApiClient();
 }
 
 api.Timeout = TimeSpan.FromMinutes(5);

@@ -32,13 +32,15 @@ internal sealed class ApiTarget : IAsyncDisposable
         if (url is not null)
         {
             var cpu = processId is { } pid ? new ProcessCpu(() => [pid]) : null;
-            return new ApiTarget(new HttpClient { BaseAddress = new Uri(url) }, null, cpu, url);
+            var client = new HttpClient { BaseAddress = new Uri(url) };
+            client.DefaultRequestHeaders.Add("X-Api-Key", Environment.GetEnvironmentVariable("VISION_API_KEY") ?? "");
+            return new ApiTarget(client, null, cpu, url);
         }
 
         var host = await TestAppHost.StartAsync<Projects.AppHost>(["api"]);
         // DCP starts the Api through `dotnet run`: the service is a child of the process it reports.
         var apiTree = new ProcessCpu(() => [.. host.Processes.ProcessIds("api").SelectMany(ProcessTree.Snapshot).Select(p => p.Pid)]);
-        return new ApiTarget(host.App.CreateHttpClient("api"), host, apiTree, "AppHost topology");
+        return new ApiTarget(host.CreateApiClient(), host, apiTree, "AppHost topology");
     }
 
     public Task<Measurement> MeasureAsync(byte[] source, int concurrency, int total) =>

@@ -58,7 +58,9 @@ public sealed partial class ManifestTests
         }
 
         Assert.Equal(["cache", "postgres", "visiondb", "messaging", "storage", "api", "preprocessor", "workers", "web"],
-            resources.Keys.Where(k => !k.EndsWith("-password") && !k.EndsWith("-user")));
+            resources.Keys.Where(k => resources[k].GetProperty("type").GetString() != "parameter.v0"));
+        Assert.True(resources["jwt-signing-key"].GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
+        Assert.Equal("{jwt-signing-key.value}", resources["api"].GetProperty("env").GetProperty("Vision__Auth__JwtSigningKey").GetString());
         Assert.Equal("{postgres.connectionString};Database=visiondb", resources["visiondb"].GetProperty("connectionString").GetString());
         Assert.Equal("Api/Api.csproj", resources["api"].GetProperty("path").GetString());
         Assert.True(resources["api"].GetProperty("bindings").GetProperty("http").GetProperty("external").GetBoolean());

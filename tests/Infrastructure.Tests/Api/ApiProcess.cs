@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Collections.Concurrent;
 using VisionAspire.TestSupport;
+using VisionAspire.TestSupport.Aspire;
 
 namespace VisionAspire.Infrastructure.Tests.Api;
 
@@ -20,6 +21,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(20) };
+        Http.DefaultRequestHeaders.Add(TestKeys.Header, TestKeys.Admin);
     }
 
     /// <summary>A client whose 20 s timeout turns a hanging request into a failure.</summary>
@@ -34,6 +36,8 @@ public sealed class ApiProcess : IAsyncDisposable
         startInfo.ArgumentList.Add(dll);
         startInfo.Environment["ASPNETCORE_URLS"] = address.ToString();
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        startInfo.Environment["Vision__Auth__JwtSigningKey"] = TestKeys.JwtSigningKey;
+        startInfo.Environment["Vision__Auth__BootstrapAdminKey"] = TestKeys.Admin;
         foreach (var (name, value) in environment)
         {
             startInfo.Environment[name] = value;

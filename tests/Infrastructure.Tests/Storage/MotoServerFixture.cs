@@ -33,7 +33,7 @@ public sealed class MotoServerFixture : IAsyncLifetime
 
         Endpoint = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (true)
         {
             if (_process.HasExited)
@@ -49,7 +49,7 @@ public sealed class MotoServerFixture : IAsyncLifetime
             {
                 if (DateTime.UtcNow > deadline)
                 {
-                    throw new TimeoutException("moto_server did not answer HTTP within 60 s.", ex);
+                    throw new TimeoutException("moto_server did not answer HTTP within 180 s.", ex);
                 }
                 await Task.Delay(200);
             }

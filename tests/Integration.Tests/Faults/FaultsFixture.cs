@@ -36,7 +36,7 @@ public sealed class FaultsFixture : IAsyncLifetime
 
             TestAppHost.SetEnvironment(builder, "workers", "Vision__Faults__CrashOnImageSha256", poisonSha256);
         });
-        var http = Host.App.CreateHttpClient("api");
+        var http = Host.CreateApiClient();
         http.Timeout = TimeSpan.FromMinutes(2);
         Api = new ApiClient(http);
     }

@@ -12,6 +12,9 @@ public sealed class PipelineFixture : IAsyncLifetime
 {
     private static readonly string[] Services = ["api", "preprocessor", "workers"];
 
+    public const int RateLimitPerMinute = 60;
+    public const int RateLimitBurst = 20;
+
     public TestAppHost Host { get; private set; } = null!;
 
     public OtlpTraceReceiver Traces { get; } = new();
@@ -29,8 +32,13 @@ public sealed class PipelineFixture : IAsyncLifetime
                     TestAppHost.SetEnvironment(builder, service, name, value);
                 }
             }
+
+            // A small budget the rate-limit test can spend quickly: 1 token a second, bursts of 20. The other tests
+            // call as the admin, who is exempt.
+            TestAppHost.SetEnvironment(builder, "api", "Vision__RateLimit__PerMinute", RateLimitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            TestAppHost.SetEnvironment(builder, "api", "Vision__RateLimit__Burst", RateLimitBurst.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
-        var http = Host.App.CreateHttpClient("api");
+        var http = Host.CreateApiClient();
         http.Timeout = TimeSpan.FromMinutes(2);
         Api = new ApiClient(http);
     }

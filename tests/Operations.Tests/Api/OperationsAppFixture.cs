@@ -16,7 +16,7 @@ public sealed class OperationsAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = await TestAppHost.StartAsync<Projects.AppHost>(["api", "workers"]);
-        Http = Host.App.CreateHttpClient("api");
+        Http = Host.CreateApiClient();
         Http.Timeout = TimeSpan.FromMinutes(2);
     }
 

@@ -18,7 +18,7 @@ public sealed class ShortTimeoutAppFixture : IAsyncLifetime
             TestAppHost.SetEnvironment(builder, "api", "Vision__Operations__TimeoutSeconds", "0.3");
             TestAppHost.SetEnvironment(builder, "api", "Vision__Operations__MaxConcurrentOperations", "1");
         });
-        Http = Host.App.CreateHttpClient("api");
+        Http = Host.CreateApiClient();
     }
 
     public async Task DisposeAsync()

@@ -20,7 +20,17 @@ public sealed class UploadFormTests(OperationsAppFixture fixture)
         // Asks before sending, as curl does for large bodies: the Api refuses from Content-Length alone.
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/resize?width=10") { Content = OperationsClient.Form(oversized) };
         request.Headers.ExpectContinue = true;
-        using var response = await _api.Http.SendAsync(request);
+        // HttpClient sends the body anyway after 1 s without an answer; on a loaded machine the Api can take longer
+        // (a key lookup first), and then the 413 races the body into a broken pipe. Wait for the answer instead.
+        using var patient = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) })
+        {
+            BaseAddress = _api.Http.BaseAddress,
+        };
+        foreach (var header in _api.Http.DefaultRequestHeaders)
+        {
+            patient.DefaultRequestHeaders.Add(header.Key, header.Value);
+        }
+        using var response = await patient.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("Upload too large", (await OperationsClient.ProblemAsync(response))["title"]!.GetValue<string>());

@@ -64,6 +64,14 @@ public sealed class TestAppHost : IAsyncDisposable
         }
     }
 
+    /// <summary>A client of the Api that authenticates as the admin (exempt from rate limits).</summary>
+    public HttpClient CreateApiClient()
+    {
+        var client = App.CreateHttpClient("api");
+        client.DefaultRequestHeaders.Add(TestKeys.Header, TestKeys.Admin);
+        return client;
+    }
+
     /// <summary>Sets an environment variable of one project resource before the topology is built.</summary>
     public static void SetEnvironment(IDistributedApplicationTestingBuilder builder, string resource, string name, string value) =>
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == resource))

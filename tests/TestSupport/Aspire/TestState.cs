@@ -10,7 +10,8 @@ public static class TestState
     {
         stateDirectory = Path.Combine(Path.GetTempPath(), $"vision-test-{Guid.NewGuid():N}");
         // Resource logs at Warning: each service's Information lines would otherwise flood the test output.
-        return [$"--Vision:StateDirectory={stateDirectory}", "--Vision:Servers=processes", "--Logging:LogLevel:Default=Warning"];
+        return [$"--Vision:StateDirectory={stateDirectory}", "--Vision:Servers=processes", "--Logging:LogLevel:Default=Warning",
+            $"--Parameters:admin-api-key={TestKeys.Admin}"];
     }
 
     public static void Delete(string stateDirectory)

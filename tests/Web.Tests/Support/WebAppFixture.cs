@@ -38,7 +38,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     {
         Host = await TestAppHost.StartAsync<Projects.AppHost>(Services, timeout: StartTimeout);
         Web = Host.App.GetEndpoint("web", "http");
-        Api = Host.App.CreateHttpClient("api");
+        Api = Host.CreateApiClient();
         Api.Timeout = TimeSpan.FromMinutes(3);
         Assertions.SetDefaultExpectTimeout(60_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();

@@ -1,0 +1,52 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+
+namespace Aspire.Hosting;
+
+public static class AuthenticationExtensions
+{
+    public const string AdminKeyParameter = "admin-api-key";
+
+    /// <summary>
+    /// The Api signs its JWTs with a generated secret parameter (new each run: tokens live minutes). When an admin key
+    /// is configured (<c>Parameters:admin-api-key</c>, which <c>make run</c> generates and prints), the Api registers it
+    /// as the admin's bootstrap key; otherwise the Api makes one on first start and logs it once.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithApiAuthentication(this IResourceBuilder<ProjectResource> api)
+    {
+        var builder = api.ApplicationBuilder;
+        var signingKey = builder.AddParameter("jwt-signing-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
+        api.WithEnvironment("Vision__Auth__JwtSigningKey", signingKey);
+        if (AdminKey(builder) is { } adminKey)
+        {
+            api.WithEnvironment("Vision__Auth__BootstrapAdminKey", adminKey);
+        }
+
+        return api;
+    }
+
+    /// <summary>
+    /// Until the web app signs people in with their own keys (issue 14), it calls the Api with the admin key of the
+    /// run when one is configured (<c>make run</c>, the tests); without one its calls are refused (401).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithOperatorApiKey(this IResourceBuilder<ProjectResource> web)
+    {
+        if (AdminKey(web.ApplicationBuilder) is { } adminKey)
+        {
+            web.WithEnvironment("Vision__Web__ApiKey", adminKey);
+        }
+
+        return web;
+    }
+
+    private static IResourceBuilder<ParameterResource>? AdminKey(IDistributedApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration[$"Parameters:{AdminKeyParameter}"]))
+        {
+            return null;
+        }
+
+        var existing = builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == AdminKeyParameter);
+        return existing is null ? builder.AddParameter(AdminKeyParameter, secret: true) : builder.CreateResourceBuilder(existing);
+    }
+}

@@ -16,6 +16,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<PredictionRepository>();
         services.TryAddSingleton<JobRepository>();
         services.TryAddSingleton<ModelVersionRepository>();
+        services.TryAddSingleton<ProcessedOutputRepository>();
         if (applyMigrations)
         {
             services.AddHostedService<DatabaseMigrationService>();

@@ -38,7 +38,7 @@ public static class ImagesApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/{id:guid}/processed/{task}", ProcessedImageContent.HandleAsync)
-            .WithName("GetProcessedImage")
+            .WithName("GetImageTaskOutput")
             .WithSummary("The image a task produced (blur: the blurred JPEG), once the image is completed.")
             .Produces(StatusCodes.Status200OK, contentType: "image/jpeg")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -3,10 +3,11 @@ using VisionAspire.TestSupport;
 namespace VisionAspire.E2E;
 
 /// <summary>Command line: [--count 200] [--concurrency 8] [--warmup 500] [--url http://api] [--images DIR] [--skip-ceiling] [--ceiling-only] [--census]
-/// [--service-env NAME=VALUE]... (set on every service of the topology the bench starts, for A/B runs).</summary>
+/// [--service-env NAME=VALUE]... (set on every service of the topology the bench starts, for A/B runs)
+/// [--tasks objects,blur [--rounds 2]] (uploads with these tasks= measured against uploads without, alternating, in the same run).</summary>
 public sealed record BenchOptions(
     int Count, int Concurrency, int Warmup, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling, bool CeilingOnly, bool Census,
-    IReadOnlyList<KeyValuePair<string, string>> ServiceEnvironment)
+    IReadOnlyList<KeyValuePair<string, string>> ServiceEnvironment, string? Tasks, int Rounds)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -25,7 +26,9 @@ public sealed record BenchOptions(
             args.Contains("--skip-ceiling"),
             args.Contains("--ceiling-only"),
             args.Contains("--census"),
-            ServiceEnvironmentOf(args));
+            ServiceEnvironmentOf(args),
+            Value("--tasks"),
+            int.Parse(Value("--rounds") ?? "2"));
     }
 
     private static List<KeyValuePair<string, string>> ServiceEnvironmentOf(string[] args)

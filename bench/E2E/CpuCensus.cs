@@ -28,7 +28,7 @@ public sealed class CpuCensus
     /// samples), the machine's busy and idle cores, and CPU used outside the tree. A process started inside
     /// the window counts with its whole lifetime.
     /// </summary>
-    public string Report(int images, TimeSpan window)
+    public CpuReport Report(int images, TimeSpan window)
     {
         var after = Sample();
         var machine = Machine();
@@ -59,10 +59,12 @@ public sealed class CpuCensus
                 : $"{g.Key} {PerImage(g.Value)}")
             .Append($"others {PerImage(Math.Max(0, busy - tree))}");
         var faultLines = faults.Where(f => f.Value >= images).OrderByDescending(f => f.Value).Select(f => $"{f.Key} {f.Value / images}");
-        return $"CPU ms per image: {string.Join(", ", lines)}; total {PerImage(busy)}; " +
+        return new CpuReport(
+               $"CPU ms per image: {string.Join(", ", lines)}; total {PerImage(busy)}; " +
                $"minor page faults per image: {string.Join(", ", faultLines)}; " +
                $"busy {(busy / window.TotalSeconds).ToString("F2", CultureInfo.InvariantCulture)} cores, " +
-               $"idle {(idle / window.TotalSeconds).ToString("F2", CultureInfo.InvariantCulture)} cores";
+               $"idle {(idle / window.TotalSeconds).ToString("F2", CultureInfo.InvariantCulture)} cores",
+            tree * 1000 / images);
     }
 
     private static Dictionary<(int, long), ProcessCpu> Sample()

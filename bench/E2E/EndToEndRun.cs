@@ -31,8 +31,11 @@ public static class EndToEndRun
 
     private sealed record ImagePage(IReadOnlyList<ImageState> Items);
 
-    public static async Task<EndToEndResult> RunAsync(HttpClient api, IReadOnlyList<(string Name, byte[] Data)> workload, int concurrency)
+    /// <param name="tasks">The uploads' tasks= (comma-separated); null uploads without, so each image runs its kind's defaults.</param>
+    public static async Task<EndToEndResult> RunAsync(
+        HttpClient api, IReadOnlyList<(string Name, byte[] Data)> workload, int concurrency, string? tasks = null)
     {
+        var uploadPath = tasks is null ? "/api/v1/images" : $"/api/v1/images?tasks={Uri.EscapeDataString(tasks)}";
         var uploaded = new ConcurrentQueue<(Guid Id, DateTimeOffset Started)>();
         var next = -1;
         var start = DateTimeOffset.UtcNow;
@@ -43,7 +46,7 @@ public static class EndToEndRun
             while ((i = Interlocked.Increment(ref next)) < workload.Count)
             {
                 var started = DateTimeOffset.UtcNow;
-                uploaded.Enqueue((await UploadAsync(api, workload[i]), started));
+                uploaded.Enqueue((await UploadAsync(api, uploadPath, workload[i]), started));
             }
         }
 
@@ -114,13 +117,13 @@ public static class EndToEndRun
         return images;
     }
 
-    private static async Task<Guid> UploadAsync(HttpClient api, (string Name, byte[] Data) file)
+    private static async Task<Guid> UploadAsync(HttpClient api, string path, (string Name, byte[] Data) file)
     {
         using var form = new MultipartFormDataContent();
         var part = new ByteArrayContent(file.Data);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(part, "file", file.Name);
-        using var response = await api.PostAsync("/api/v1/images", form);
+        using var response = await api.PostAsync(path, form);
         response.EnsureSuccessStatusCode();
         var result = await response.Content.ReadFromJsonAsync<UploadResult>(Json);
         return result!.Images[0].Id;

@@ -196,11 +196,11 @@ public sealed class TaskSelectionTests(PipelineFixture fixture)
     private static byte[] Tagged(string name, string tag) =>
         UniqueImages.WithTag(File.ReadAllBytes(TestPaths.Image(name)), $"{tag}-{Guid.NewGuid()}");
 
-    private static async Task<DateTimeOffset> OutputUpdatedAtAsync(TopologyBackends backends, Guid imageId)
+    private static async Task<DateTime> OutputUpdatedAtAsync(TopologyBackends backends, Guid imageId)
     {
         await using var command = backends.Database.CreateCommand("SELECT updated_at FROM processed_outputs WHERE image_id = @id");
         command.Parameters.AddWithValue("id", imageId);
-        return (DateTimeOffset)(await command.ExecuteScalarAsync())!;
+        return (DateTime)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

@@ -41,7 +41,7 @@ public sealed class ImageTasksTests
         var key = StorageKeys.Processed(id, new DateTimeOffset(2026, 12, 1, 23, 30, 0, TimeSpan.FromHours(-2)), ImageTasks.Blur, "jpg");
 
         Assert.Equal($"processed/2026/12/02/{id}/blur.jpg", key);
-        Storage.ObjectKey.Validate(key);
+        VisionAspire.Storage.ObjectKey.Validate(key);
     }
 
     [Fact]

@@ -2,7 +2,8 @@ namespace VisionAspire.Contracts;
 
 /// <summary>
 /// Preprocessor → Workers.Gpu: the image is decoded, oriented, labelled and routed by kind.
-/// <see cref="JobItemIndex"/> as in <see cref="ImageUploadedV1"/>.
+/// <see cref="JobItemIndex"/> as in <see cref="ImageUploadedV1"/>. <see cref="Tasks"/> (optional, added compatibly) are
+/// the tasks the worker runs, defaults of the kind already applied; null (an older Preprocessor): the kind's defaults.
 /// </summary>
 public sealed record InferenceRequestedV1(
     Guid ImageId,
@@ -15,7 +16,8 @@ public sealed record InferenceRequestedV1(
     string FaceModel,
     string FaceModelVersion,
     double FaceDetectionMs,
-    int? JobItemIndex = null) : IMessage
+    int? JobItemIndex = null,
+    IReadOnlyList<string>? Tasks = null) : IMessage
 {
     public static string MessageType => "inference.requested.v1";
 }

@@ -13,6 +13,4 @@ public static class Queues
     public const string Process = "vision.process";
 
     public static readonly IReadOnlyList<string> Work = [Preprocess, InferFace, InferObject, Process];
-
-    public static string ForKind(string kind) => kind == ImageKinds.Face ? InferFace : InferObject;
 }

@@ -21,6 +21,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<DeadLetterRepository>();
         services.TryAddSingleton<UserRepository>();
         services.TryAddSingleton<ApiKeyRepository>();
+        services.TryAddSingleton<ProcessedOutputRepository>();
         if (applyMigrations)
         {
             services.AddHostedService<DatabaseMigrationService>();

@@ -1,8 +1,14 @@
 namespace VisionAspire.Data;
 
-/// <summary>Metadata of freshly stored original bytes, before any processing.</summary>
-public sealed record NewImage(Guid Id, string Sha256, string FileName, string ContentType, long SizeBytes, string StorageKey, Guid? UserId);
+/// <summary>
+/// Metadata of freshly stored original bytes, before any processing. <see cref="Tasks"/>: what to run on it
+/// (ImageTasks); null runs the defaults of its kind.
+/// </summary>
+public sealed record NewImage(
+    Guid Id, string Sha256, string FileName, string ContentType, long SizeBytes, string StorageKey, Guid? UserId,
+    IReadOnlyList<string>? Tasks = null);
 
+/// <summary>An image's row; <see cref="Tasks"/> as chosen at upload (null: the defaults of its kind).</summary>
 public sealed record ImageRecord(
     Guid Id,
     string Sha256,
@@ -17,4 +23,5 @@ public sealed record ImageRecord(
     string? Error,
     Guid? JobId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string>? Tasks = null);

@@ -12,7 +12,7 @@ using VisionAspire.Shared;
 namespace VisionAspire.Preprocessor;
 
 /// <summary>
-/// Consumes ImageUploadedV1: analyse, record, route to the inference queue of the image's kind.
+/// Consumes ImageUploadedV1: analyse, record, route the image's tasks (chosen at upload, else its kind's) to an inference queue.
 /// An image that cannot be decoded ends <c>failed</c> and its message is acked; infrastructure errors
 /// propagate so the consumer base retries the message.
 /// </summary>
@@ -63,7 +63,8 @@ public sealed class PreprocessConsumer(
         }
 
         await images.SetPreprocessedAsync(image.Id, analysis.Width, analysis.Height, analysis.Kind, ct);
-        if (analysis.Kind == ImageKinds.Object)
+        var tasks = TaskRouting.TasksOf(message, image, analysis.Kind);
+        if (TaskRouting.UsesWorkingCopy(tasks))
         {
             await OfferWorkingCopyAsync(image.Id, analysis, ct);
         }
@@ -71,7 +72,8 @@ public sealed class PreprocessConsumer(
         using (var route = PreprocessorTelemetry.Source.StartActivity("route"))
         {
             route?.SetTag("visionaspire.kind", analysis.Kind);
-            await publisher.PublishAsync(Queues.ForKind(analysis.Kind), ToRequest(message, analysis), ct);
+            route?.SetTag("visionaspire.tasks", string.Join(',', tasks));
+            await publisher.PublishAsync(TaskRouting.QueueFor(tasks), ToRequest(message, analysis, tasks), ct);
         }
 
         PipelineMetrics.StageCompleted(PipelineMetrics.PreprocessStage, clock.Elapsed, analysis.Kind);
@@ -94,7 +96,7 @@ public sealed class PreprocessConsumer(
         logger.LogDebug("Skipping upload event of {ImageId} (status {Status})", message.ImageId, image?.Status ?? "missing");
     }
 
-    /// <summary>Object workers classify at the working size too: they can skip decoding the original again.</summary>
+    /// <summary>Workers classify and detect objects at the working size too: they can skip decoding the original again.</summary>
     private async Task OfferWorkingCopyAsync(Guid imageId, ImageAnalysis analysis, CancellationToken ct)
     {
         try
@@ -107,7 +109,7 @@ public sealed class PreprocessConsumer(
         }
     }
 
-    private InferenceRequestedV1 ToRequest(ImageUploadedV1 message, ImageAnalysis analysis) => new(
+    private InferenceRequestedV1 ToRequest(ImageUploadedV1 message, ImageAnalysis analysis, IReadOnlyList<string> tasks) => new(
         message.ImageId,
         message.JobId,
         analysis.Kind,
@@ -118,7 +120,8 @@ public sealed class PreprocessConsumer(
         analyzer.FaceModel.Id,
         analyzer.FaceModel.Version,
         analysis.FaceDetectionMs,
-        message.JobItemIndex);
+        message.JobItemIndex,
+        tasks);
 
     private static FaceBoxV1 ToFaceBox(FaceDetection face) => new(
         face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height, face.Score,

@@ -11,8 +11,12 @@ builder.AddComputeGate();
 
 builder.Services.Configure<WorkerInferenceOptions>(builder.Configuration.GetSection(WorkerInferenceOptions.Section));
 builder.Services.AddSingleton<WorkerModels>();
-builder.Services.AddSingleton<FaceInference>();
-builder.Services.AddSingleton<ObjectInference>();
+// The upload tasks (Contracts.ImageTasks) this worker runs; the handler picks the ones a request names.
+builder.Services.AddSingleton<IInferenceTask, FaceInference>();
+builder.Services.AddSingleton<IInferenceTask, ClassifyInference>();
+builder.Services.AddSingleton<IInferenceTask, ObjectInference>();
+builder.Services.AddSingleton<IInferenceTask, OcrInference>();
+builder.Services.AddSingleton<IInferenceTask, BlurInference>();
 builder.Services.AddSingleton<OriginalImageSource>();
 builder.Services.AddSingleton<WorkingCopies>();
 builder.Services.AddSingleton<JobProgress>();

@@ -12,17 +12,21 @@ public static class WorkerTelemetry
     public static readonly ActivitySource Source = new(Name);
 
     /// <summary>Runs one model inside its own span and records its duration.</summary>
-    public static T RunModel<T>(ModelEntry model, Func<T> run, out double milliseconds)
+    public static T RunModel<T>(ModelEntry model, Func<T> run, out double milliseconds) =>
+        RunModel(model.Id, model.Version, run, out milliseconds);
+
+    /// <summary>Runs one model, or a chain of models recorded as one (<paramref name="id"/> and <paramref name="version"/>), inside its own span.</summary>
+    public static T RunModel<T>(string id, string version, Func<T> run, out double milliseconds)
     {
-        using var activity = Source.StartActivity($"model {model.Id}");
+        using var activity = Source.StartActivity($"model {id}");
         var clock = Stopwatch.StartNew();
         var result = run();
         milliseconds = clock.Elapsed.TotalMilliseconds;
-        PipelineMetrics.ModelRun(model.Id, model.Version, milliseconds);
+        PipelineMetrics.ModelRun(id, version, milliseconds);
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag("visionaspire.model.id", model.Id);
-            activity.SetTag("visionaspire.model.version", model.Version);
+            activity.SetTag("visionaspire.model.id", id);
+            activity.SetTag("visionaspire.model.version", version);
             activity.SetTag("visionaspire.model.ms", milliseconds);
         }
 

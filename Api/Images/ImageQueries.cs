@@ -14,6 +14,7 @@ namespace VisionAspire.Api.Images;
 public sealed class ImageQueries(
     ImageRepository images,
     PredictionRepository predictions,
+    ProcessedOutputRepository outputs,
     IDatabase redis,
     ILogger<ImageQueries> logger)
 {
@@ -33,10 +34,10 @@ public sealed class ImageQueries(
             return null;
         }
 
-        var rows = image.Status == ImageStatus.Completed
-            ? await predictions.GetForImageAsync(id, ct)
-            : [];
-        var response = ToResponse(image, rows);
+        var completed = image.Status == ImageStatus.Completed;
+        var rows = completed ? await predictions.GetForImageAsync(id, ct) : [];
+        var processed = completed ? await outputs.GetForImageAsync(id, ct) : [];
+        var response = ToResponse(image, rows, processed.Select(o => o.Task).ToList());
         if (image.Status is ImageStatus.Completed or ImageStatus.Failed)
         {
             await TryWriteCacheAsync(response, ct);
@@ -45,21 +46,39 @@ public sealed class ImageQueries(
         return response;
     }
 
-    private static ImageResponse ToResponse(ImageRecord image, IReadOnlyList<PredictionRecord> rows) => new(
-        image.Id,
-        image.Status,
-        image.Kind,
-        image.Width,
-        image.Height,
-        rows.Count(p => p.Task == PredictionTasks.FaceDetection),
-        rows.Select(p => new PredictionResponse(p.Task, p.Label, p.Confidence, p.Model, p.ModelVersion, PayloadOf(p))).ToList(),
-        image.Error,
-        image.FileName,
-        image.ContentType,
-        image.SizeBytes,
-        image.CreatedAt,
-        image.UpdatedAt,
-        ImageLinksFactory.For(image.Id, image.JobId));
+    private static ImageResponse ToResponse(ImageRecord image, IReadOnlyList<PredictionRecord> rows, IReadOnlyList<string> processed)
+    {
+        var tasks = image.Tasks ?? (image.Kind is { } kind ? ImageTasks.DefaultFor(kind) : null);
+        var predictions = rows.Select(p => new PredictionResponse(p.Task, p.Label, p.Confidence, p.Model, p.ModelVersion, PayloadOf(p))).ToList();
+        return new ImageResponse(
+            image.Id,
+            image.Status,
+            image.Kind,
+            image.Width,
+            image.Height,
+            rows.Count(p => p.Task == PredictionTasks.FaceDetection),
+            predictions,
+            image.Error,
+            image.FileName,
+            image.ContentType,
+            image.SizeBytes,
+            image.CreatedAt,
+            image.UpdatedAt,
+            ImageLinksFactory.For(image.Id, image.JobId, processed),
+            tasks,
+            image.Status == ImageStatus.Completed ? Results(image.Id, tasks ?? [], predictions, processed) : []);
+    }
+
+    /// <summary>Per task the image ran (and any other task that wrote rows), its predictions and processed output.</summary>
+    private static List<TaskResultResponse> Results(
+        Guid imageId, IReadOnlyList<string> tasks, IReadOnlyList<PredictionResponse> predictions, IReadOnlyList<string> processed)
+    {
+        var byTask = predictions.ToLookup(p => PredictionTasks.ImageTaskOf(p.Task) ?? p.Task);
+        return tasks.Union(byTask.Select(g => g.Key)).Union(processed)
+            .Select(task => new TaskResultResponse(task, byTask[task].ToList(),
+                processed.Contains(task) ? ImageLinksFactory.Processed(imageId, task) : null))
+            .ToList();
+    }
 
     // Embeddings are hundreds of floats of no use to a client; every other payload is what draws the results.
     private static JsonElement? PayloadOf(PredictionRecord row) =>

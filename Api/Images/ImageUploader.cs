@@ -31,8 +31,10 @@ public sealed class ImageUploader(
     PublisherPool publisher,
     ILogger<ImageUploader> logger)
 {
+    /// <param name="tasks">What the pipeline runs on each new image (ImageTasks); null: the defaults of its kind. A file
+    /// whose bytes are already known keeps the tasks it was first uploaded with.</param>
     public async Task<(Guid JobId, IReadOnlyList<AcceptedImage> Images)> AcceptAsync(
-        IReadOnlyList<ValidatedFile> files, Guid? userId, CancellationToken ct)
+        IReadOnlyList<ValidatedFile> files, IReadOnlyList<string>? tasks, Guid? userId, CancellationToken ct)
     {
         var candidates = files.Select(_ => Guid.CreateVersion7()).ToArray();
         var payload = new UploadJobPayload(files.Select((f, i) => new UploadJobItem(i, candidates[i], f.FileName)).ToList());
@@ -50,7 +52,7 @@ public sealed class ImageUploader(
             // The job is written with the first row: one round trip and one commit for a single-file upload.
             var clock = Stopwatch.StartNew();
             using var activity = ApiTelemetry.Source.StartActivity("upload image");
-            var (image, created) = await StoreAsync(files[i], candidates[i], i == 0 ? job : null, jobId, userId, ct);
+            var (image, created) = await StoreAsync(files[i], candidates[i], i == 0 ? job : null, jobId, tasks, userId, ct);
             activity?.SetTag("visionaspire.image.id", image.Id);
             activity?.SetTag("visionaspire.image.duplicate", !created);
             PipelineMetrics.StageCompleted(PipelineMetrics.UploadStage, clock.Elapsed);
@@ -85,11 +87,11 @@ public sealed class ImageUploader(
 
     /// <summary>The upload event; <paramref name="jobItemIndex"/> is omitted where it is not at hand (the sweeper).</summary>
     public static ImageUploadedV1 UploadedEvent(ImageRecord image, Guid jobId, int? jobItemIndex = null) =>
-        new(image.Id, jobId, image.StorageKey, image.Sha256, image.ContentType, image.CreatedAt, jobItemIndex);
+        new(image.Id, jobId, image.StorageKey, image.Sha256, image.ContentType, image.CreatedAt, jobItemIndex, image.Tasks);
 
     /// <summary>Stores one file; <paramref name="newJob"/>, when given, is created in the same transaction as its row.</summary>
     private async Task<(ImageRecord Image, bool Created)> StoreAsync(
-        ValidatedFile file, Guid candidateId, NewJob? newJob, Guid jobId, Guid? userId, CancellationToken ct)
+        ValidatedFile file, Guid candidateId, NewJob? newJob, Guid jobId, IReadOnlyList<string>? tasks, Guid? userId, CancellationToken ct)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Data));
         var storageKey = StorageKeys.Original(sha256);
@@ -97,7 +99,7 @@ public sealed class ImageUploader(
         // Content-addressed key: writing it again for a duplicate is harmless, and the row never points to a missing object.
         await store.PutAsync(storageKey, file.Data, file.ContentType, ct);
 
-        var row = new NewImage(candidateId, sha256, file.FileName, file.ContentType, file.Data.Length, storageKey, userId);
+        var row = new NewImage(candidateId, sha256, file.FileName, file.ContentType, file.Data.Length, storageKey, userId, tasks);
         var (image, created) = newJob is null
             ? await images.InsertOrGetBySha256Async(row, jobId, ct)
             : await images.InsertOrGetBySha256Async(row, newJob, ct);

@@ -1,4 +1,6 @@
+using VisionAspire.Api.Inference;
 using VisionAspire.Api.Problems;
+using VisionAspire.Contracts;
 
 namespace VisionAspire.Api.Images;
 
@@ -11,6 +13,12 @@ public static class ImagesApi
         api.MapPost("/", UploadImages.HandleAsync)
             .WithName("UploadImages")
             .WithSummary("Upload one or many images (multipart, `file` parts); processing is asynchronous.")
+            .WithDescription("tasks (query parameter or form field, comma-separated) chooses what the pipeline runs on each new image: " +
+                "faces (boxes with landmarks and embeddings), classify (ImageNet top-5 and CIFAR-10), objects (YOLOX-nano COCO boxes), " +
+                "ocr (PP-OCRv4 text lines), blur (faces and licence plates blurred, the JPEG stored: links.processed.blur). " +
+                "Without it, face images run faces and the others classify and objects. A file whose bytes are already stored is " +
+                "a duplicate and keeps the tasks it was first uploaded with. An unknown task is a 400 naming the valid ones.")
+            .WithListParameter(UploadTasks.Field, "What to run, comma-separated; default by kind.", ImageTasks.All, "objects,blur")
             .DisableAntiforgery()
             .Produces<UploadResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -26,7 +34,13 @@ public static class ImagesApi
 
         api.MapGet("/{id:guid}", GetImageAsync)
             .WithName("GetImage")
-            .WithSummary("Status, kind, dimensions and predictions of one image.")
+            .WithSummary("Status, kind, dimensions, tasks, predictions (also grouped per task) and processed outputs of one image.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/{id:guid}/processed/{task}", ProcessedImageContent.HandleAsync)
+            .WithName("GetImageTaskOutput")
+            .WithSummary("The image a task produced (blur: the blurred JPEG), once the image is completed.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/{id:guid}/content", ImageContent.HandleAsync)

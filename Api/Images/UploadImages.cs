@@ -4,7 +4,7 @@ using VisionAspire.Api.Problems;
 
 namespace VisionAspire.Api.Images;
 
-/// <summary>POST /api/v1/images: validate every file first (all or nothing), then store and publish.</summary>
+/// <summary>POST /api/v1/images[?tasks=...]: validate the tasks and every file first (all or nothing), then store and publish.</summary>
 public static class UploadImages
 {
     public const string FilePartName = "file";
@@ -42,6 +42,12 @@ public static class UploadImages
             return ApiProblems.Of(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
         }
 
+        var (tasks, taskProblem) = UploadTasks.Read(request, form);
+        if (taskProblem is not null)
+        {
+            return taskProblem;
+        }
+
         var parts = form.Files.GetFiles(FilePartName);
         if (parts.Count == 0)
         {
@@ -69,9 +75,9 @@ public static class UploadImages
 
         try
         {
-            var (jobId, accepted) = await uploader.AcceptAsync(files, userId: null, ct);
+            var (jobId, accepted) = await uploader.AcceptAsync(files, tasks, userId: null, ct);
             var images = accepted
-                .Select(a => new UploadedImageResponse(a.Image.Id, a.Image.Status, a.Duplicate, ImageLinksFactory.For(a.Image.Id, jobId)))
+                .Select(a => new UploadedImageResponse(a.Image.Id, a.Image.Status, a.Duplicate, ImageLinksFactory.For(a.Image.Id, jobId), a.Image.Tasks))
                 .ToList();
             return TypedResults.Accepted(images[0].Links.Self, new UploadResponse(jobId, images));
         }

@@ -20,10 +20,10 @@ public sealed class AiModels : IDisposable
     public const float ObjectScoreFloor = 0.05f;
 
     /// <summary>The catalogued models <see cref="OcrReader"/> chains, in the order it runs them.</summary>
-    public static readonly IReadOnlyList<string> OcrModelIds = [TextDetector.DefaultModelId, TextOrientationClassifier.DefaultModelId, TextRecognizer.DefaultModelId];
+    public static readonly IReadOnlyList<string> OcrModelIds = OcrReader.ModelIds;
 
     /// <summary>The catalogued models <see cref="PlateLocator"/> chains, in the order it runs them.</summary>
-    public static readonly IReadOnlyList<string> PlateModelIds = [ObjectDetector.DefaultModelId, TextDetector.DefaultModelId, TextRecognizer.DefaultModelId];
+    public static readonly IReadOnlyList<string> PlateModelIds = PlateLocator.ModelIds;
 
     private readonly Lazy<ModelStore> _store;
     private readonly Lazy<ObjectDetector> _objects;

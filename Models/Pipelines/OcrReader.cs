@@ -14,6 +14,10 @@ public sealed class OcrReader : IDisposable
 {
     public const float MinConfidence = 0.5f;
 
+    /// <summary>The catalogued models a reader chains, in the order it runs them.</summary>
+    public static readonly IReadOnlyList<string> ModelIds =
+        [TextDetector.DefaultModelId, TextOrientationClassifier.DefaultModelId, TextRecognizer.DefaultModelId];
+
     private readonly TextOrientationClassifier? _orientation;
 
     /// <param name="useOrientation">Run the 0/180 degree classifier (a few ms per image); off for text known to be upright.</param>

@@ -18,6 +18,9 @@ public sealed record PlateRegion(Box Box, IReadOnlyList<PixelPoint> Polygon, str
 /// </summary>
 public sealed partial class PlateLocator : IDisposable
 {
+    /// <summary>The catalogued models a locator chains, in the order it runs them.</summary>
+    public static readonly IReadOnlyList<string> ModelIds = [ObjectDetector.DefaultModelId, TextDetector.DefaultModelId, TextRecognizer.DefaultModelId];
+
     private static readonly HashSet<string> Vehicles = new(["car", "bus", "truck", "motorbike"], StringComparer.Ordinal);
 
     /// <summary>Plates sit in the lower part of a vehicle box; the search area starts this far down it.</summary>

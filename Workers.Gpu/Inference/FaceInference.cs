@@ -8,13 +8,18 @@ using VisionAspire.Shared;
 namespace VisionAspire.Workers.Gpu.Inference;
 
 /// <summary>
-/// Face images: one "face-detection" row per face found by the Preprocessor, and one "face-embedding"
-/// row per face (MobileFaceNet) computed on a working-size copy. Thread-safe.
+/// "faces": one "face-detection" row per face found by the Preprocessor (box, score, landmarks), and one
+/// "face-embedding" row per face (MobileFaceNet) computed on a working-size copy of the original. Thread-safe.
 /// </summary>
-public sealed class FaceInference(WorkerModels models, IOptions<WorkerInferenceOptions> options)
+public sealed class FaceInference(WorkerModels models, IOptions<WorkerInferenceOptions> options) : IInferenceTask
 {
-    public IReadOnlyList<PredictionRecord> Run(InferenceRequestedV1 request, byte[] original)
+    public string Name => ImageTasks.Faces;
+
+    public bool UsesWorkingCopyOnly => false;
+
+    public TaskOutcome Run(InferenceInput input)
     {
+        var request = input.Request;
         var rows = new List<PredictionRecord>(request.Faces.Count * 2);
         var perFaceDetectionMs = request.Faces.Count == 0 ? 0 : request.FaceDetectionMs / request.Faces.Count;
         foreach (var face in request.Faces)
@@ -25,11 +30,11 @@ public sealed class FaceInference(WorkerModels models, IOptions<WorkerInferenceO
 
         if (request.Faces.Count == 0)
         {
-            return rows;
+            return new TaskOutcome(rows);
         }
 
         var size = options.Value.FaceWorkingSize;
-        var pixels = VipsImage.ThumbnailPixels(original, size, size, ResizeMode.Fit);
+        var pixels = VipsImage.ThumbnailPixels(input.Original, size, size, ResizeMode.Fit);
         var scale = (float)pixels.Width / request.Width;
         var model = models.Embedder.Model;
         foreach (var face in request.Faces)
@@ -39,7 +44,7 @@ public sealed class FaceInference(WorkerModels models, IOptions<WorkerInferenceO
                 null, null, PredictionPayloads.Embedding(face, embedding), embedMs));
         }
 
-        return rows;
+        return new TaskOutcome(rows);
     }
 
     private static FaceDetection Scaled(FaceBoxV1 face, float scale)

@@ -1,30 +1,40 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
 using VisionAspire.Imaging;
 using VisionAspire.Shared;
+using VisionAspire.Storage;
 
 namespace VisionAspire.Workers.Gpu.Inference;
 
 /// <summary>
-/// Runs one InferenceRequestedV1: claims the image (processing), then predictions, "completed" and the job item in
-/// one transaction, then the Api's result cache (and the Preprocessor's working copy) is dropped. Object images are classified from the
-/// Preprocessor's working copy when Redis still has it, else from the original. Returns normally for messages that must not be retried (the image is gone,
-/// already completed, or undecodable); throws for transient failures. Thread-safe.
+/// Runs one InferenceRequestedV1: claims the image (processing), runs the tasks it names (the kind's defaults when it
+/// names none), stores the images some tasks produce (object store, then their row), then predictions, "completed" and
+/// the job item in one transaction, then the Api's result cache (and the Preprocessor's working copy) is dropped. Tasks
+/// on the objects' working size use the Preprocessor's copy when Redis still has it; the original is read when a task
+/// needs it or the copy is gone. Returns normally for messages that must not be retried (the image is gone, already
+/// completed, undecodable, or asks for a task this worker does not run); throws for transient failures. Thread-safe.
 /// </summary>
 public sealed class InferenceHandler(
     ImageRepository images,
     PredictionRepository predictions,
+    ProcessedOutputRepository outputs,
+    IObjectStore store,
     OriginalImageSource originals,
     WorkingCopies workingCopies,
-    FaceInference faces,
-    ObjectInference objects,
+    IEnumerable<IInferenceTask> tasks,
+    IOptions<WorkerInferenceOptions> options,
     ComputeGate compute,
     JobProgress jobs,
     IDatabase redis,
     ILogger<InferenceHandler> logger)
 {
+    private readonly Dictionary<string, IInferenceTask> _tasks = tasks.ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    private int WorkingSize => options.Value.ObjectWorkingSize;
+
     public async Task HandleAsync(InferenceRequestedV1 request, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -36,20 +46,31 @@ public sealed class InferenceHandler(
             return;
         }
 
-        var working = request.Kind == ImageKinds.Object ? await TryGetWorkingCopyAsync(image.Id, ct) : null;
-        var bytes = working is null ? await originals.ReadAsync(image.Id, image.StorageKey, ct) : null;
-        if (working is null && bytes is null)
+        var names = request.Tasks ?? ImageTasks.DefaultFor(request.Kind);
+        if (names.FirstOrDefault(name => !_tasks.ContainsKey(name)) is { } unknown)
+        {
+            await FailAsync(request, $"This worker does not run task '{unknown}'; it runs {string.Join(", ", _tasks.Keys)}.", ct);
+            return;
+        }
+
+        var toRun = names.Select(name => _tasks[name]).ToList();
+        var working = toRun.Any(t => t.UsesWorkingCopyOnly) ? await TryGetWorkingCopyAsync(image.Id, ct) : null;
+        var needsOriginal = toRun.Any(t => !t.UsesWorkingCopyOnly || working is null);
+        var bytes = needsOriginal ? await originals.ReadAsync(image.Id, image.StorageKey, ct) : null;
+        if (needsOriginal && bytes is null)
         {
             await FailAsync(request, "The original is missing from the object store.", ct);
             return;
         }
 
-        IReadOnlyList<PredictionRecord> rows;
+        IReadOnlyList<(string Task, TaskOutcome Outcome)> outcomes;
         try
         {
-            rows = await compute.RunAsync(() => request.Kind == ImageKinds.Face
-                ? faces.Run(request, bytes!)
-                : objects.Run(request, working ?? objects.Decode(bytes!)), ct);
+            outcomes = await compute.RunAsync(() =>
+            {
+                var input = new InferenceInput(request, bytes, working, WorkingSize);
+                return toRun.Select(task => (task.Name, task.Run(input))).ToList();
+            }, ct);
         }
         catch (ImagingException ex)
         {
@@ -57,10 +78,13 @@ public sealed class InferenceHandler(
             return;
         }
 
+        await StoreProcessedAsync(image, outcomes, ct);
+        var rows = outcomes.SelectMany(o => o.Outcome.Predictions).ToList();
+
         // Predictions, "completed" and the job item in one transaction: a crash leaves all or none of them.
-        using (var store = WorkerTelemetry.Source.StartActivity("store predictions"))
+        using (var stored = WorkerTelemetry.Source.StartActivity("store predictions"))
         {
-            store?.SetTag("visionaspire.image.id", image.Id);
+            stored?.SetTag("visionaspire.image.id", image.Id);
             var item = await jobs.ResolveItemAsync(request.JobId, request.JobItemIndex, image.Id, ct);
             await predictions.CompleteImageAsync(image.Id, rows, item, ct);
         }
@@ -69,7 +93,29 @@ public sealed class InferenceHandler(
         PipelineMetrics.StageCompleted(PipelineMetrics.InferenceStage, clock.Elapsed, request.Kind);
         PipelineMetrics.StageCompleted(PipelineMetrics.EndToEndStage, DateTimeOffset.UtcNow - image.CreatedAt, request.Kind);
         await DropCachedResultAsync(image.Id, ct);
-        logger.LogDebug("Completed {ImageId} ({Kind}): {Rows} prediction(s)", image.Id, request.Kind, rows.Count);
+        logger.LogDebug("Completed {ImageId} ({Kind}; {Tasks}): {Rows} prediction(s)", image.Id, request.Kind, string.Join(',', names), rows.Count);
+    }
+
+    /// <summary>
+    /// Each produced image under its task's key (a task that runs again, e.g. for a redelivered message, overwrites it),
+    /// then its row: a reader that finds the row finds the object.
+    /// </summary>
+    private async Task StoreProcessedAsync(ImageRecord image, IReadOnlyList<(string Task, TaskOutcome Outcome)> outcomes, CancellationToken ct)
+    {
+        foreach (var (task, outcome) in outcomes)
+        {
+            if (outcome.Output is not { } output)
+            {
+                continue;
+            }
+
+            using var activity = WorkerTelemetry.Source.StartActivity("store processed output");
+            var key = StorageKeys.Processed(image.Id, image.CreatedAt, task, output.Extension);
+            activity?.SetTag("visionaspire.storage.key", key);
+            await store.PutAsync(key, output.Data, output.ContentType, ct);
+            await outputs.RecordAsync(new ProcessedOutput(
+                image.Id, task, key, output.ContentType, output.Data.Length, output.Width, output.Height, output.TimeMs), ct);
+        }
     }
 
     /// <summary>The image could not be claimed: it is gone, or already completed or failed.</summary>
@@ -109,7 +155,7 @@ public sealed class InferenceHandler(
     {
         try
         {
-            return await workingCopies.GetAsync(imageId, objects.WorkingSize, ct);
+            return await workingCopies.GetAsync(imageId, WorkingSize, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -123,7 +169,7 @@ public sealed class InferenceHandler(
     {
         try
         {
-            await redis.KeyDeleteAsync([CacheKeys.Result(imageId), CacheKeys.WorkingCopy(imageId, objects.WorkingSize)]);
+            await redis.KeyDeleteAsync([CacheKeys.Result(imageId), CacheKeys.WorkingCopy(imageId, WorkingSize)]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -23,4 +23,12 @@ public static class PredictionPayloads
 
     public static string Object(int classId, BoxPayload box) =>
         JsonSerializer.Serialize(new { classId, box }, Json);
+
+    /// <summary>An OCR line: its place in reading order and its four corners, clockwise from the top-left, as [x, y].</summary>
+    public static string TextLine(int line, IEnumerable<(int X, int Y)> polygon) =>
+        JsonSerializer.Serialize(new { line, polygon = polygon.Select(p => new[] { p.X, p.Y }) }, Json);
+
+    /// <summary>A blurred region, whole pixels.</summary>
+    public static string Region(int x, int y, int width, int height) =>
+        JsonSerializer.Serialize(new { box = new { x, y, width, height } }, Json);
 }

@@ -6,10 +6,11 @@ namespace VisionAspire.E2E;
 /// <summary>Command line: [--count 200] [--concurrency 8] [--warmup 500] [--url http://api] [--images DIR] [--skip-ceiling] [--ceiling-only] [--census]
 /// [--service-env NAME=VALUE]... (set on every service of the topology the bench starts, for A/B runs)
 /// [--rate 20 --duration 60] (then an open-loop run at that offered load) [--fault NAME] (injected into the open-loop
-/// run a third of the way in; <see cref="FaultInjector.Names"/>).</summary>
+/// run a third of the way in; <see cref="FaultInjector.Names"/>)
+/// [--tasks objects,blur [--rounds 2]] (uploads with these tasks= measured against uploads without, alternating, in the same run).</summary>
 public sealed record BenchOptions(
     int Count, int Concurrency, int Warmup, Uri? ApiUrl, string ImagesDirectory, bool SkipCeiling, bool CeilingOnly, bool Census,
-    IReadOnlyList<KeyValuePair<string, string>> ServiceEnvironment, double? Rate, double Duration, string? Fault)
+    IReadOnlyList<KeyValuePair<string, string>> ServiceEnvironment, double? Rate, double Duration, string? Fault, string? Tasks, int Rounds)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -31,7 +32,9 @@ public sealed record BenchOptions(
             ServiceEnvironmentOf(args),
             Value("--rate") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : null,
             double.Parse(Value("--duration") ?? "60", CultureInfo.InvariantCulture),
-            Value("--fault"));
+            Value("--fault"),
+            Value("--tasks"),
+            int.Parse(Value("--rounds") ?? "2"));
     }
 
     private static List<KeyValuePair<string, string>> ServiceEnvironmentOf(string[] args)

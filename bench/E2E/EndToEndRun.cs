@@ -11,8 +11,11 @@ public sealed record EndToEndResult(int Completed, int Failed, double ImagesPerS
 /// </summary>
 public static class EndToEndRun
 {
-    public static async Task<EndToEndResult> RunAsync(HttpClient api, IReadOnlyList<(string Name, byte[] Data)> workload, int concurrency)
+    /// <param name="tasks">The uploads' tasks= (comma-separated); null uploads without, so each image runs its kind's defaults.</param>
+    public static async Task<EndToEndResult> RunAsync(
+        HttpClient api, IReadOnlyList<(string Name, byte[] Data)> workload, int concurrency, string? tasks = null)
     {
+        var uploadPath = tasks is null ? "/api/v1/images" : $"/api/v1/images?tasks={Uri.EscapeDataString(tasks)}";
         var uploaded = new ConcurrentQueue<(Guid Id, DateTimeOffset Started)>();
         var next = -1;
         var start = DateTimeOffset.UtcNow;
@@ -23,7 +26,7 @@ public static class EndToEndRun
             while ((i = Interlocked.Increment(ref next)) < workload.Count)
             {
                 var started = DateTimeOffset.UtcNow;
-                uploaded.Enqueue((await Uploads.UploadAsync(api, workload[i]), started));
+                uploaded.Enqueue((await Uploads.UploadAsync(api, workload[i], uploadPath), started));
             }
         }
 

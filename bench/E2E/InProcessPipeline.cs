@@ -18,9 +18,9 @@ public sealed class InProcessPipeline : IDisposable
     private readonly IFaceDetector _detector;
     private readonly FaceConfirmer _confirmer;
     private readonly ImageAnalyzer _analyzer;
-    private readonly FaceInference _faces;
-    private readonly ObjectInference _objects;
+    private readonly Dictionary<string, IInferenceTask> _tasks;
     private readonly int _workingSize;
+    private readonly int _objectWorkingSize;
 
     public InProcessPipeline()
     {
@@ -31,8 +31,9 @@ public sealed class InProcessPipeline : IDisposable
         _detector = FaceDetectorFactory.Create(models.Store, preprocessing.Value.FaceDetector);
         _confirmer = new FaceConfirmer(_detector, models.Store);
         _analyzer = new ImageAnalyzer(_detector, _confirmer, preprocessing);
-        _faces = new FaceInference(models, inference);
-        _objects = new ObjectInference(models, inference);
+        _objectWorkingSize = inference.Value.ObjectWorkingSize;
+        IInferenceTask[] tasks = [new FaceInference(models, inference), new ClassifyInference(models), new ObjectInference(models)];
+        _tasks = tasks.ToDictionary(t => t.Name);
     }
 
     public (string Kind, IReadOnlyList<PredictionRecord> Predictions) Run(byte[] image)
@@ -42,10 +43,9 @@ public sealed class InProcessPipeline : IDisposable
             analysis.Faces.Select(f => new FaceBoxV1(f.Box.X, f.Box.Y, f.Box.Width, f.Box.Height, f.Score,
                 f.Landmarks?.SelectMany(l => new[] { l.X, l.Y }).ToList())).ToList(),
             _analyzer.FaceModel.Id, _analyzer.FaceModel.Version, analysis.FaceDetectionMs);
-        // Like the services: objects are classified on the analysis' working copy when the sizes agree.
-        var predictions = analysis.Kind == ImageKinds.Face
-            ? _faces.Run(request, image)
-            : _objects.Run(request, _objects.WorkingSize == _workingSize ? analysis.Working : _objects.Decode(image));
+        // Like the services: the kind's default tasks, objects classified on the analysis' working copy when the sizes agree.
+        var input = new InferenceInput(request, image, _objectWorkingSize == _workingSize ? analysis.Working : null, _objectWorkingSize);
+        var predictions = ImageTasks.DefaultFor(analysis.Kind).SelectMany(task => _tasks[task].Run(input).Predictions).ToList();
         return (analysis.Kind, predictions);
     }
 

@@ -55,6 +55,15 @@ try
         await EndToEndRun.RunAsync(api, warmup, options.Concurrency);
     }
 
+    if (options.Tasks is { } tasks)
+    {
+        // The tasks' models (OCR, YuNet, plates) load on first use: warm them up too.
+        await EndToEndRun.RunAsync(api, Workload.Build(options.ImagesDirectory, Math.Min(options.Warmup, options.Count)), options.Concurrency, tasks);
+        Console.WriteLine($"warm-up of {options.Warmup} (and {Math.Min(options.Warmup, options.Count)} with tasks={tasks}) done; measuring");
+        await TaskComparisonRun.RunAsync(api, options, tasks);
+        return;
+    }
+
     using var stopCensus = new CancellationTokenSource();
     var census = options.Census ? StatusCensus.RunAsync(api, TimeSpan.FromSeconds(2), stopCensus.Token) : Task.CompletedTask;
     Console.WriteLine($"warm-up of {options.Warmup} done; measuring");

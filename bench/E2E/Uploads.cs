@@ -13,13 +13,13 @@ public static class Uploads
 
     private sealed record Uploaded(Guid Id);
 
-    public static async Task<Guid> UploadAsync(HttpClient api, (string Name, byte[] Data) file)
+    public static async Task<Guid> UploadAsync(HttpClient api, (string Name, byte[] Data) file, string path = "/api/v1/images")
     {
         using var form = new MultipartFormDataContent();
         var part = new ByteArrayContent(file.Data);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(part, "file", file.Name);
-        using var response = await api.PostAsync("/api/v1/images", form);
+        using var response = await api.PostAsync(path, form);
         response.EnsureSuccessStatusCode();
         var result = await response.Content.ReadFromJsonAsync<UploadResult>(Json);
         return result!.Images[0].Id;

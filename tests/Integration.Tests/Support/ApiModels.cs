@@ -1,16 +1,19 @@
 namespace VisionAspire.Integration.Tests.Support;
 
 // The Api's JSON, as a client sees it (web defaults: camelCase).
-public sealed record Links(string Self, string Content, string Job);
+public sealed record Links(string Self, string Content, string Job, Dictionary<string, string>? Processed);
 
-public sealed record UploadedImage(Guid Id, string Status, bool Duplicate, Links Links);
+public sealed record UploadedImage(Guid Id, string Status, bool Duplicate, Links Links, List<string>? Tasks);
 
 public sealed record UploadResult(Guid JobId, List<UploadedImage> Images);
 
 public sealed record Prediction(string Task, string? Label, float? Confidence, string Model, string ModelVersion);
 
+public sealed record TaskResult(string Task, List<Prediction> Predictions, string? Processed);
+
 public sealed record ImageView(
-    Guid Id, string Status, string? Kind, int? Width, int? Height, int Faces, List<Prediction> Predictions, string? Error);
+    Guid Id, string Status, string? Kind, int? Width, int? Height, int Faces, List<Prediction> Predictions, string? Error,
+    Links Links, List<string>? Tasks, List<TaskResult> Results);
 
 public sealed record ImagePage(int Page, int Limit, long Total, List<ImageView> Items);
 

@@ -1,3 +1,4 @@
+using VisionAspire.TestSupport;
 using System.Text.Json.Nodes;
 using VisionAspire.Imaging;
 using VisionAspire.Models;

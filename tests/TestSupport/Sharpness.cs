@@ -1,6 +1,7 @@
+using Xunit;
 using VisionAspire.Imaging;
 
-namespace VisionAspire.Operations.Tests.Api;
+namespace VisionAspire.TestSupport;
 
 /// <summary>Variance of the 4-neighbour Laplacian of the grey pixels inside a box: high for detail, near 0 when blurred.</summary>
 public static class Sharpness

@@ -1,0 +1,22 @@
+using VisionAspire.Contracts;
+using VisionAspire.Imaging;
+
+namespace VisionAspire.Workers.Gpu.Inference;
+
+/// <summary>
+/// What the tasks of one request read: the request, the original bytes (when some task needs them) and the objects'
+/// working copy (the Preprocessor's, else decoded from the original on first use). One request's; not thread-safe.
+/// </summary>
+public sealed class InferenceInput(InferenceRequestedV1 request, byte[]? original, PixelBuffer? workingCopy, int workingSize)
+{
+    public InferenceRequestedV1 Request => request;
+
+    public byte[] Original => original ?? throw new InvalidOperationException("The original was not read for this request.");
+
+    /// <summary>The image fitted to a working-size square, the copy classification and object detection run on.</summary>
+    public PixelBuffer ObjectCopy => workingCopy ??= Decode(Original, workingSize);
+
+    /// <summary>Decodes an original to the objects' working copy.</summary>
+    public static PixelBuffer Decode(byte[] original, int workingSize) =>
+        VipsImage.ThumbnailPixels(original, workingSize, workingSize, ResizeMode.Fit);
+}

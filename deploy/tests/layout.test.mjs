@@ -189,14 +189,14 @@ test("the servers are StatefulSets with a volume claim; the services mount the m
   }
 });
 
-test("only the Api is reachable from outside; servers only from the services (and the broker from KEDA)", () => {
+test("only the Api and the web app are reachable from outside; servers only from the services (and the broker from KEDA)", () => {
   for (const target of ["network-policies", "production"]) {
     const policies = byKind(render(target), "NetworkPolicy");
     const denyAll = policies.find(p => Object.keys(p.spec.podSelector).length === 0);
     assert.deepEqual(denyAll?.spec.policyTypes, ["Ingress"], `${target}: default deny`);
     assert.equal(denyAll.spec.ingress, undefined);
     const open = policies.filter(p => (p.spec.ingress ?? []).some(rule => !rule.from));
-    assert.deepEqual(open.map(p => p.spec.podSelector.matchLabels), [{ app: "api" }], `${target}: reachable from anywhere`);
+    assert.deepEqual(open.map(p => p.spec.podSelector.matchLabels), [{ app: "api" }, { app: "web" }], `${target}: reachable from anywhere`);
     const servers = policies.find(p => p.spec.podSelector.matchLabels?.["visionaspire.io/tier"] === "server");
     assert.deepEqual(servers.spec.ingress.flatMap(r => r.from), [{ podSelector: { matchLabels: { "visionaspire.io/tier": "service" } } }]);
   }
@@ -204,7 +204,7 @@ test("only the Api is reachable from outside; servers only from the services (an
 
 test("the service images are the container repositories set in the service projects", () => {
   const objects = render("base");
-  for (const [name, project] of Object.entries(services)) {
+  for (const [name, project] of Object.entries({ ...services, web: "Web" })) {
     const csproj = readFileSync(join(repoRoot, project, `${project}.csproj`), "utf8");
     const repository = csproj.match(/<ContainerRepository>([^<]+)<\/ContainerRepository>/)?.[1];
     assert.ok(repository, `${project}.csproj has no ContainerRepository`);

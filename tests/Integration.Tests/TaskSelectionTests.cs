@@ -144,7 +144,12 @@ public sealed class TaskSelectionTests(PipelineFixture fixture)
         // As if a worker had crashed after storing the output and before completing the image: the broker redelivers the request.
         var images = new ImageRepository(backends.Database);
         var row = (await images.GetAsync(image.Id, CancellationToken.None))!;
-        Assert.True(await images.UpdateStatusAsync(image.Id, ImageStatus.Processing, null, CancellationToken.None));
+        // The status a crash leaves behind, set directly: the repository never moves a completed image back.
+        await using (var rewind = backends.Database.CreateCommand("UPDATE images SET status = 'processing' WHERE id = @id"))
+        {
+            rewind.Parameters.AddWithValue("id", image.Id);
+            Assert.Equal(1, await rewind.ExecuteNonQueryAsync());
+        }
         await backends.Publisher.PublishAsync(Queues.InferObject, new InferenceRequestedV1(
             row.Id, row.JobId!.Value, row.Kind!, row.StorageKey, row.Width!.Value, row.Height!.Value, [], "ultraface-rfb-320", "redelivered", 0,
             JobItemIndex: 0, Tasks: [ImageTasks.Blur]));

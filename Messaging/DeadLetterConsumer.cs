@@ -24,7 +24,7 @@ public abstract class DeadLetterConsumer(BrokerConnection broker, ILogger logger
 
     private protected override bool HasQuarantine => false;
 
-    private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, bool quarantined, CancellationToken stopping)
+    private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stopping)
     {
         if (stopping.IsCancellationRequested)
         {

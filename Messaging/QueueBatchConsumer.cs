@@ -14,7 +14,7 @@ namespace VisionAspire.Messaging;
 /// throws, its messages are handled again one per call so one bad message cannot sink the others; each
 /// failure then gets the usual retry / dead-letter treatment. The handler must therefore be idempotent per
 /// message. Batches run one at a time. A crash suspect (a redelivery after its consumer died holding it) runs alone,
-/// as a batch of one, from the quarantine queue (see <see cref="QueueConsumerBase{T}"/>). Each batch gets a span linked to every message's sender;
+/// as a batch of one, pulled from the quarantine queue (see <see cref="QueueConsumerBase{T}"/>). Each batch gets a span linked to every message's sender;
 /// <see cref="StartProcessing"/> gives a handler the span of one message, in that message's own trace.
 /// </summary>
 public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMessage
@@ -48,13 +48,8 @@ public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMe
             : MessagingTelemetry.StartProcessing(QueueName, received.Sender, received.Properties.MessageId, received.Attempt);
     }
 
-    private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, bool quarantined, CancellationToken stopping)
+    private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stopping)
     {
-        if (quarantined && await ForwardRejectedAsync(channel, delivery))
-        {
-            return;
-        }
-
         var received = Decode(channel, delivery, out var error);
         if (received is null)
         {
@@ -62,23 +57,19 @@ public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMe
             return;
         }
 
-        if (!quarantined)
+        _pending!.Writer.TryWrite(received);
+    }
+
+    private protected override async Task HandleSuspectAsync(IChannel channel, BasicDeliverEventArgs delivery)
+    {
+        var received = Decode(channel, delivery, out var error);
+        if (received is null)
         {
-            _pending!.Writer.TryWrite(received);
+            await DeadLetterUndecodableAsync(channel, delivery, error);
             return;
         }
 
-        try
-        {
-            using (await CrashSuspects.EnterAsync(exclusive: true, stopping))
-            {
-                await HandleAndSettleAsync([received]);
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // Left unacked: requeued when the channel closes.
-        }
+        await HandleAndSettleAsync([received]);
     }
 
     private protected override Task RunSessionAsync(CancellationToken sessionEnd)

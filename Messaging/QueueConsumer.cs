@@ -12,7 +12,7 @@ namespace VisionAspire.Messaging;
 /// handler's database write); a handler exception republishes it with x-attempt + 1 until
 /// <see cref="QueueConsumerBase{T}.MaxAttempts"/>, then dead-letters it; <see cref="PermanentMessageException"/>
 /// and undecodable bodies are dead-lettered at once. A crash suspect (a redelivery after its consumer died holding it)
-/// runs alone, from the quarantine queue (see <see cref="QueueConsumerBase{T}"/>). Handlers run one at a time unless
+/// runs alone, pulled from the quarantine queue (see <see cref="QueueConsumerBase{T}"/>). Handlers run one at a time unless
 /// <see cref="ConcurrentHandlers"/> is raised, so they must be thread-safe only in that case.
 /// </summary>
 public abstract class QueueConsumer<T> : QueueConsumerBase<T> where T : IMessage
@@ -31,63 +31,68 @@ public abstract class QueueConsumer<T> : QueueConsumerBase<T> where T : IMessage
     /// <summary>Handles one message. <paramref name="ct"/> fires only when the host's shutdown timeout expires.</summary>
     protected abstract Task HandleAsync(T message, CancellationToken ct);
 
-    private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, bool quarantined, CancellationToken stopping)
+    private protected override async Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stopping)
     {
         if (stopping.IsCancellationRequested)
         {
             return; // left unacked: requeued when the channel closes
         }
 
-        if (quarantined && await ForwardRejectedAsync(channel, delivery))
-        {
-            return;
-        }
-
         _inFlight.Enter();
         try
         {
-            using var activity = MessagingTelemetry.StartProcessing(QueueName, MessagingTelemetry.SenderContext(delivery.BasicProperties),
-                delivery.BasicProperties.MessageId, MessageHeaders.ReadAttempt(delivery.BasicProperties));
-            var received = Decode(channel, delivery, out var error);
-            if (received is null)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, error);
-                await DeadLetterUndecodableAsync(channel, delivery, error);
-                return;
-            }
-
             IDisposable gate;
             try
             {
-                gate = await CrashSuspects.EnterAsync(exclusive: quarantined, stopping);
+                gate = await CrashSuspects.EnterAsync(exclusive: false, stopping);
             }
             catch (OperationCanceledException)
             {
                 return; // stopping: left unacked, requeued when the channel closes
             }
 
-            using var release = gate;
-            try
+            using (gate)
             {
-                await HandleAsync(received.Message, AbortToken);
+                await HandleAndSettleAsync(channel, delivery);
             }
-            catch (OperationCanceledException) when (AbortToken.IsCancellationRequested)
-            {
-                return; // shutdown timeout: left unacked, redelivered later
-            }
-            catch (Exception ex)
-            {
-                activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
-                await FailAsync(received, ex);
-                return;
-            }
-
-            await AckAsync(received);
         }
         finally
         {
             _inFlight.Exit();
         }
+    }
+
+    private protected override Task HandleSuspectAsync(IChannel channel, BasicDeliverEventArgs delivery) =>
+        HandleAndSettleAsync(channel, delivery);
+
+    private async Task HandleAndSettleAsync(IChannel channel, BasicDeliverEventArgs delivery)
+    {
+        using var activity = MessagingTelemetry.StartProcessing(QueueName, MessagingTelemetry.SenderContext(delivery.BasicProperties),
+            delivery.BasicProperties.MessageId, MessageHeaders.ReadAttempt(delivery.BasicProperties));
+        var received = Decode(channel, delivery, out var error);
+        if (received is null)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, error);
+            await DeadLetterUndecodableAsync(channel, delivery, error);
+            return;
+        }
+
+        try
+        {
+            await HandleAsync(received.Message, AbortToken);
+        }
+        catch (OperationCanceledException) when (AbortToken.IsCancellationRequested)
+        {
+            return; // shutdown timeout: left unacked, redelivered later
+        }
+        catch (Exception ex)
+        {
+            activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
+            await FailAsync(received, ex);
+            return;
+        }
+
+        await AckAsync(received);
     }
 
     private protected override async Task WaitForHandlersAsync()

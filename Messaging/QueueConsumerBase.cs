@@ -13,10 +13,11 @@ namespace VisionAspire.Messaging;
 /// channel that is re-created when it or its connection closes, decoding, and the ack / retry / dead-letter
 /// policy. Acks happen only after the handler returned, so a crash at any earlier point leaves the message
 /// unacked and RabbitMQ redelivers it: the work queue hands a message that came back (its consumer died or lost its
-/// channel holding it) to its quarantine queue, which this consumer reads too, with prefetch 1, and runs each
-/// delivery alone in the process (CrashSuspectGate). So a message that kills its process each time crashes it with
-/// nothing else held, and the quarantine dead-letters it after its delivery limit, while the messages that died
-/// beside it once run normally from quarantine.
+/// channel holding it) to its quarantine queue. Quarantine is pulled (basic.get), one message at a time and only
+/// while holding the process's exclusive <see cref="CrashSuspectGate"/> lease, so the whole process holds at most one
+/// suspect when it crashes, whatever the number of quarantine queues it reads: a message that kills its process each
+/// time is the only one counted, and the quarantine dead-letters it after its delivery limit, while the messages
+/// that died beside it once run normally from quarantine.
 /// </summary>
 public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessage
 {
@@ -39,6 +40,9 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
 
     /// <summary>Deliveries of the first attempt plus retries; after the last one fails the message is dead-lettered.</summary>
     protected virtual int MaxAttempts => 5;
+
+    /// <summary>How often an empty quarantine queue is looked at again.</summary>
+    protected virtual TimeSpan QuarantinePollInterval => TimeSpan.FromMilliseconds(500);
 
     /// <summary>Pause before republishing a failed message, so a briefly unavailable dependency can recover.</summary>
     protected virtual TimeSpan RetryDelay(int failedAttempt) => TimeSpan.FromMilliseconds(200 * failedAttempt);
@@ -65,11 +69,12 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>
-    /// Called for every delivery on the dispatcher; must not return before the delivery is settled or handed off.
-    /// <paramref name="quarantined"/>: it came from the quarantine queue, where crash suspects run one at a time.
-    /// </summary>
-    private protected abstract Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, bool quarantined, CancellationToken stopping);
+    /// <summary>Called for every delivery of the work queue on the dispatcher; must not return before the delivery is settled or handed off.</summary>
+    private protected abstract Task OnDeliveryAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stopping);
+
+    /// <summary>Handles and settles a crash suspect pulled from the quarantine queue; the caller holds the exclusive lease.</summary>
+    private protected virtual Task HandleSuspectAsync(IChannel channel, BasicDeliverEventArgs delivery) =>
+        throw new InvalidOperationException($"The consumer of {QueueName} has no quarantine queue.");
 
     /// <summary>Called on each new channel of the work queue just before consuming starts; the task it returns is awaited when that channel's session ends.</summary>
     private protected virtual Task RunSessionAsync(CancellationToken sessionEnd) => Task.CompletedTask;
@@ -79,12 +84,15 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
 
     protected sealed override Task ExecuteAsync(CancellationToken stoppingToken) =>
         HasQuarantine
-            ? Task.WhenAll(ConsumeLaneAsync(quarantine: false, stoppingToken), ConsumeLaneAsync(quarantine: true, stoppingToken))
-            : ConsumeLaneAsync(quarantine: false, stoppingToken);
+            ? Task.WhenAll(
+                RunLaneAsync(QueueName, ConsumeUntilClosedAsync, stoppingToken),
+                RunLaneAsync(MessagingTopology.QuarantineOf(QueueName), PullSuspectsUntilClosedAsync, stoppingToken))
+            : RunLaneAsync(QueueName, ConsumeUntilClosedAsync, stoppingToken);
 
-    private async Task ConsumeLaneAsync(bool quarantine, CancellationToken stoppingToken)
+    private delegate Task LaneSession(string queue, Action onConsuming, CancellationToken stoppingToken);
+
+    private async Task RunLaneAsync(string queue, LaneSession session, CancellationToken stoppingToken)
     {
-        var queue = quarantine ? MessagingTopology.QuarantineOf(QueueName) : QueueName;
         var initialDelay = TimeSpan.FromMilliseconds(250);
         var delay = initialDelay;
         while (!stoppingToken.IsCancellationRequested)
@@ -92,7 +100,7 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
             var consuming = false;
             try
             {
-                await ConsumeUntilClosedAsync(queue, quarantine, () => consuming = true, stoppingToken);
+                await session(queue, () => consuming = true, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -118,17 +126,13 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         }
     }
 
-    /// <summary>
-    /// The quarantine lane holds one delivery at a time, so a crash there counts only the message that caused it.
-    /// </summary>
-    private async Task ConsumeUntilClosedAsync(string queue, bool quarantine, Action onConsuming, CancellationToken stoppingToken)
+    private async Task ConsumeUntilClosedAsync(string queue, Action onConsuming, CancellationToken stoppingToken)
     {
-        var prefetch = quarantine ? (ushort)1 : PrefetchCount;
         var connection = await _broker.GetAsync(stoppingToken);
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
-                consumerDispatchConcurrency: quarantine ? (ushort)1 : DispatchConcurrency), stoppingToken);
-        await channel.BasicQosAsync(prefetchSize: 0, prefetch, global: false, stoppingToken);
+                consumerDispatchConcurrency: DispatchConcurrency), stoppingToken);
+        await channel.BasicQosAsync(prefetchSize: 0, PrefetchCount, global: false, stoppingToken);
 
         var closed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         channel.ChannelShutdownAsync += (_, args) =>
@@ -138,9 +142,9 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         };
 
         using var sessionEnd = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var session = quarantine ? Task.CompletedTask : RunSessionAsync(sessionEnd.Token);
+        var session = RunSessionAsync(sessionEnd.Token);
         var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) => OnDeliveryAsync(channel, delivery, quarantine, stoppingToken);
+        consumer.ReceivedAsync += (_, delivery) => OnDeliveryAsync(channel, delivery, stoppingToken);
         // The broker cancels a consumer whose queue was deleted while the channel stays open.
         consumer.UnregisteredAsync += (_, _) =>
         {
@@ -149,7 +153,7 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
         };
         var consumerTag = await channel.BasicConsumeAsync(queue, autoAck: false, consumer, stoppingToken);
         onConsuming();
-        Logger.LogInformation("Consuming {Queue} with prefetch {Prefetch}", queue, prefetch);
+        Logger.LogInformation("Consuming {Queue} with prefetch {Prefetch}", queue, PrefetchCount);
 
         var stopped = Task.Delay(Timeout.Infinite, stoppingToken);
         if (await Task.WhenAny(closed.Task, stopped) == closed.Task)
@@ -169,11 +173,52 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
     }
 
     /// <summary>
+    /// Pulls crash suspects one at a time. The exclusive lease is taken before the fetch, so no other handler of the
+    /// process runs (or is started) while a suspect is held: if it kills the process, nothing else was holding a
+    /// delivery of a quarantine queue to be counted with it.
+    /// </summary>
+    private async Task PullSuspectsUntilClosedAsync(string queue, Action onConsuming, CancellationToken stoppingToken)
+    {
+        var connection = await _broker.GetAsync(stoppingToken);
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken);
+        onConsuming();
+        Logger.LogInformation("Pulling crash suspects from {Queue}", queue);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // Counting is cheap and takes no lease: the exclusive lease pauses the process's other handlers.
+            if (await channel.MessageCountAsync(queue, stoppingToken) == 0)
+            {
+                await Task.Delay(QuarantinePollInterval, stoppingToken);
+                continue;
+            }
+
+            using (await CrashSuspects.EnterAsync(exclusive: true, stoppingToken))
+            {
+                var fetched = await channel.BasicGetAsync(queue, autoAck: false, stoppingToken);
+                if (fetched is null)
+                {
+                    continue;
+                }
+
+                var delivery = new BasicDeliverEventArgs(string.Empty, fetched.DeliveryTag, fetched.Redelivered, fetched.Exchange,
+                    fetched.RoutingKey, fetched.BasicProperties, fetched.Body, stoppingToken);
+                if (!await ForwardRejectedAsync(channel, delivery))
+                {
+                    await HandleSuspectAsync(channel, delivery);
+                }
+            }
+        }
+
+        await TryAsync(() => channel.CloseAsync(CancellationToken.None));
+    }
+
+    /// <summary>
     /// A delivery of the quarantine queue that a consumer of the work queue rejected (gave up on: permanent, out of
     /// attempts, undecodable) rather than died holding is passed on to the dead letters without running again.
     /// Returns whether it was one.
     /// </summary>
-    private protected async Task<bool> ForwardRejectedAsync(IChannel channel, BasicDeliverEventArgs delivery)
+    private async Task<bool> ForwardRejectedAsync(IChannel channel, BasicDeliverEventArgs delivery)
     {
         var death = DeadLetter.LatestDeath(delivery.BasicProperties.Headers);
         if (death is not (DeadLetter.RejectedReason, var queue) || queue != QueueName)

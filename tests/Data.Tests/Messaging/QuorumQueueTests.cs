@@ -133,6 +133,45 @@ public sealed class QuorumQueueTests(ServersFixture servers)
         Assert.Equal(innocents.Select(m => m.ImageId).Order(), handled.Keys.Order());
     }
 
+    [Fact]
+    public async Task A_process_reading_two_quarantine_queues_holds_one_suspect_at_a_time()
+    {
+        await using var first = await RabbitTestKit.CreateAsync(servers);
+        await using var second = await RabbitTestKit.CreateAsync(servers);
+        foreach (var kit in new[] { first, second })
+        {
+            await kit.PublishToQuarantineAsync(Messages.Uploaded());
+        }
+
+        // Both consumers belong to one process: they share its connection and its crash-suspect gate.
+        var process = new BrokerConnection(first.Connection);
+        var entered = new ConcurrentQueue<string>();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        DelegateBatchConsumer Consumer(RabbitTestKit kit) => new(process, kit.Queue, async _ =>
+        {
+            entered.Enqueue(kit.Queue);
+            await release.Task;
+        });
+        using var a = Consumer(first);
+        using var b = Consumer(second);
+        await a.StartAsync(CancellationToken.None);
+        await b.StartAsync(CancellationToken.None);
+
+        await Eventually.TrueAsync(() => !entered.IsEmpty, "a suspect running");
+        var running = entered.Single();
+        var waiting = running == first.Queue ? second : first;
+        // Several poll intervals: the other lane would have fetched its suspect by now if it did not wait for the lease.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(1u, await waiting.ReadyCountAsync(quarantine: true));
+        Assert.Single(entered);
+
+        release.SetResult();
+        await Eventually.TrueAsync(async () => entered.Count == 2
+            && await first.ReadyCountAsync(quarantine: true) + await second.ReadyCountAsync(quarantine: true) == 0, "both suspects handled");
+        await a.StopAsync(CancellationToken.None);
+        await b.StopAsync(CancellationToken.None);
+    }
+
     private static async Task PassiveDeclareAsync(IConnection connection, string queue)
     {
         await using var channel = await connection.CreateChannelAsync();

@@ -59,6 +59,13 @@ internal sealed class RabbitTestKit : IAsyncDisposable
         await publisher.PublishAsync(Queue, message);
     }
 
+    /// <summary>Puts <paramref name="message"/> straight into the quarantine queue, as if its consumer had died holding it.</summary>
+    public async Task PublishToQuarantineAsync(ImageUploadedV1 message)
+    {
+        var properties = new BasicProperties { Persistent = true, Type = ImageUploadedV1.MessageType, MessageId = Guid.NewGuid().ToString("N") };
+        await _channel.BasicPublishAsync(string.Empty, MessagingTopology.QuarantineOf(Queue), mandatory: true, properties, MessageJson.Serialize(message));
+    }
+
     public async Task<BasicDeliverEventArgs> WaitForDeadLetterAsync()
     {
         await Eventually.TrueAsync(() => !_deadLetters.IsEmpty, "a dead letter");

@@ -34,9 +34,14 @@ internal sealed class DelegateConsumer(
     }
 }
 
-internal sealed class DelegateBatchConsumer(IConnection connection, string queue, Func<IReadOnlyList<ImageUploadedV1>, Task> handle)
-    : QueueBatchConsumer<ImageUploadedV1>(new BrokerConnection(connection), new ListLogger())
+internal sealed class DelegateBatchConsumer(BrokerConnection broker, string queue, Func<IReadOnlyList<ImageUploadedV1>, Task> handle)
+    : QueueBatchConsumer<ImageUploadedV1>(broker, new ListLogger())
 {
+    public DelegateBatchConsumer(IConnection connection, string queue, Func<IReadOnlyList<ImageUploadedV1>, Task> handle)
+        : this(new BrokerConnection(connection), queue, handle)
+    {
+    }
+
     public ConcurrentQueue<IReadOnlyList<ImageUploadedV1>> Batches { get; } = new();
 
     public ListLogger Log => (ListLogger)Logger;

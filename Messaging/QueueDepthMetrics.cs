@@ -2,28 +2,26 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RabbitMQ.Client;
-using VisionAspire.Contracts;
 
 namespace VisionAspire.Messaging;
 
 /// <summary>
-/// The gauge <c>visionaspire.queue.depth</c>: ready messages per work queue and the dead-letter queue, read with a
-/// passive declare every <see cref="Interval"/> (a gauge callback must not block on the broker, so it reports the
+/// The gauge <c>visionaspire.queue.depth</c>: ready messages per queue of <see cref="QueueStatusReader.Watched"/>, read
+/// every <see cref="Interval"/> (a gauge callback must not block on the broker, so it reports the
 /// last reading). A queue that could not be read is left out until it can.
 /// </summary>
 public sealed class QueueDepthMetrics : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    private readonly BrokerConnection _broker;
+    private readonly QueueStatusReader _queues;
     private readonly ILogger<QueueDepthMetrics> _logger;
     private readonly ConcurrentDictionary<string, long> _depths = new();
     private readonly Meter _meter = new(MessagingTelemetry.Name);
 
-    public QueueDepthMetrics(BrokerConnection broker, ILogger<QueueDepthMetrics> logger)
+    public QueueDepthMetrics(QueueStatusReader queues, ILogger<QueueDepthMetrics> logger)
     {
-        _broker = broker;
+        _queues = queues;
         _logger = logger;
         _meter.CreateObservableGauge("visionaspire.queue.depth",
             () => _depths.Select(d => new Measurement<long>(d.Value, new KeyValuePair<string, object?>("queue", d.Key))),
@@ -56,19 +54,15 @@ public sealed class QueueDepthMetrics : BackgroundService
 
     private async Task ReadDepthsAsync(CancellationToken ct)
     {
-        var connection = await _broker.GetAsync(ct);
-        foreach (var queue in Queues.Work.Append(Queues.DeadLetter))
+        foreach (var reading in await _queues.ReadAsync(ct))
         {
-            // A passive declare of a missing queue closes the channel: one channel per queue.
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-            try
+            if (reading.Ready is { } ready)
             {
-                var declared = await channel.QueueDeclarePassiveAsync(queue, ct);
-                _depths[queue] = declared.MessageCount;
+                _depths[reading.Queue] = ready;
             }
-            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            else
             {
-                _depths.TryRemove(queue, out _);
+                _depths.TryRemove(reading.Queue, out _);
             }
         }
     }

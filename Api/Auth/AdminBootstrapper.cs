@@ -41,7 +41,6 @@ public sealed class AdminBootstrapper(
     {
         var settings = options.Value;
         var admin = await users.GetOrCreateAsync(settings.BootstrapAdminEmail, UserRoles.Admin, ct);
-        var existing = await keys.ListAsync(admin.Id, ct);
         if (settings.BootstrapAdminKey is { Length: > 0 } configured)
         {
             if (!ApiKeySecret.IsWellFormed(configured))
@@ -49,15 +48,16 @@ public sealed class AdminBootstrapper(
                 throw new InvalidOperationException($"{AuthOptions.Section}:BootstrapAdminKey is not a well-formed key (va_ and at least 29 base64url characters).");
             }
 
-            var registered = existing.FirstOrDefault(k => k.RevokedAt is null && k.Prefix == ApiKeySecret.PrefixOf(configured)
-                                                          && ApiKeySecret.Matches(configured, k.Salt, k.Hash));
-            var key = registered ?? await RegisterAsync(admin.Id, configured, ct);
+            var key = await keys.FindByPrefixAsync(ApiKeySecret.PrefixOf(configured), ct) is ({ RevokedAt: null } found, var owner)
+                      && owner.Id == admin.Id && ApiKeySecret.Matches(configured, found.Salt, found.Hash)
+                ? found
+                : await RegisterAsync(admin.Id, configured, ct);
             await keys.RevokeOthersNamedAsync(admin.Id, BootstrapKeyName, key.Id, ct);
             logger.LogInformation("Admin {Email} can use the configured bootstrap key {Prefix}…", admin.Email, key.Prefix);
             return;
         }
 
-        if (existing.Any(k => k.RevokedAt is null))
+        if ((await keys.ListAsync(admin.Id, ct)).Any(k => k.RevokedAt is null))
         {
             return;
         }

@@ -1,16 +1,6 @@
+using VisionAspire.Data;
+
 namespace VisionAspire.Api.DeadLetters;
 
-public sealed record DeadLetterResponse(
-    Guid Id,
-    string MessageId,
-    string Queue,
-    string? MessageType,
-    Guid? ImageId,
-    string Reason,
-    int Attempts,
-    DateTimeOffset FirstFailureAt,
-    DateTimeOffset LastFailureAt,
-    string Status,
-    DateTimeOffset? SettledAt);
-
-public sealed record DeadLetterPageResponse(int Page, int Limit, long Total, IReadOnlyList<DeadLetterResponse> Items);
+/// <summary>A page of dead letters; each is returned as the operator's view the repository reads.</summary>
+public sealed record DeadLetterPageResponse(int Page, int Limit, long Total, IReadOnlyList<DeadLetterRecord> Items);

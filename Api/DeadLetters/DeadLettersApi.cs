@@ -27,7 +27,7 @@ public static class DeadLettersApi
         admin.MapPost("/{id:guid}/retry", RetryAsync)
             .WithName("RetryDeadLetter")
             .WithSummary("Publishes a pending dead letter again to the queue it died in (its failed image is reopened).")
-            .Produces<DeadLetterResponse>(StatusCodes.Status202Accepted)
+            .Produces<DeadLetterRecord>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -35,7 +35,7 @@ public static class DeadLettersApi
         admin.MapPost("/{id:guid}/discard", DiscardAsync)
             .WithName("DiscardDeadLetter")
             .WithSummary("Marks a pending dead letter discarded; it stays listed.")
-            .Produces<DeadLetterResponse>()
+            .Produces<DeadLetterRecord>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -67,7 +67,7 @@ public static class DeadLettersApi
         }
 
         var (items, total) = await deadLetters.ListAsync(page, limit, status, ct);
-        return TypedResults.Ok(new DeadLetterPageResponse(page, limit, total, [.. items.Select(ToResponse)]));
+        return TypedResults.Ok(new DeadLetterPageResponse(page, limit, total, items));
     }
 
     private static async Task<IResult> RetryAsync(
@@ -109,14 +109,14 @@ public static class DeadLettersApi
                 "The message could not be published; the dead letter is still pending, try again later.");
         }
 
-        return TypedResults.Accepted((string?)null, ToResponse(taken.Record));
+        return TypedResults.Accepted((string?)null, taken.Record);
     }
 
     private static async Task<IResult> DiscardAsync(Guid id, DeadLetterRepository deadLetters, CancellationToken ct)
     {
         if (await deadLetters.DiscardAsync(id, ct) is { } discarded)
         {
-            return TypedResults.Ok(ToResponse(discarded));
+            return TypedResults.Ok(discarded);
         }
 
         return await deadLetters.GetAsync(id, ct) is { } existing
@@ -126,7 +126,4 @@ public static class DeadLettersApi
 
     private static IResult NotPending(Guid id, string status) =>
         ApiProblems.Of(StatusCodes.Status409Conflict, "Dead letter already settled", $"Dead letter '{id}' is {status}, not pending.");
-
-    private static DeadLetterResponse ToResponse(DeadLetterRecord r) =>
-        new(r.Id, r.MessageId, r.Queue, r.MessageType, r.ImageId, r.Reason, r.Attempts, r.FirstFailureAt, r.LastFailureAt, r.Status, r.SettledAt);
 }

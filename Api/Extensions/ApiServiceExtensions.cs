@@ -36,6 +36,7 @@ public static class ApiServiceExtensions
         builder.Services.TryAddSingleton<JobProgress>();
         builder.Services.AddHostedService<DeadLetterRecorder>();
         // The queue depths are the broker's, the same from every service: the Api alone reports them.
+        builder.Services.AddSingleton<QueueStatusReader>();
         builder.Services.AddHostedService<QueueDepthMetrics>();
     }
 }

@@ -1,6 +1,7 @@
 using VisionAspire.Api.Problems;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
+using VisionAspire.Messaging;
 
 namespace VisionAspire.Api.Monitoring;
 
@@ -16,7 +17,6 @@ public static class MonitoringApi
 
     public static void AddMonitoring(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<QueueStatusReader>();
         builder.Services.AddHostedService<StatsRollupPruner>();
     }
 
@@ -91,6 +91,7 @@ public static class MonitoringApi
 
     private static string RoleOf(string queue) => queue switch
     {
+        _ when queue != MessagingTopology.WorkQueueOf(queue) => "quarantine",
         Queues.Preprocess => "preprocess",
         Queues.Process => "processing",
         Queues.DeadLetter => "dead-letter",

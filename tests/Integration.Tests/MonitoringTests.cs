@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using VisionAspire.Contracts;
 using VisionAspire.Integration.Tests.Support;
+using VisionAspire.Messaging;
 using VisionAspire.TestSupport;
 
 namespace VisionAspire.Integration.Tests;
@@ -61,7 +62,7 @@ public sealed class MonitoringTests(PipelineFixture fixture)
         Assert.Equal("amqp-declare-passive", status.GetProperty("source").GetString());
         Assert.Equal(["unacked", "publishRate", "deliverRate"], status.GetProperty("unavailable").EnumerateArray().Select(u => u.GetString()));
         var queues = status.GetProperty("queues").EnumerateArray().ToDictionary(q => q.GetProperty("name").GetString()!);
-        Assert.Equal([.. Queues.Work, Queues.DeadLetter], queues.Keys);
+        Assert.Equal([.. Queues.Work.SelectMany(q => new[] { q, MessagingTopology.QuarantineOf(q) }), Queues.DeadLetter], queues.Keys);
         Assert.All(queues.Values, q =>
         {
             Assert.True(q.GetProperty("exists").GetBoolean());
@@ -74,6 +75,8 @@ public sealed class MonitoringTests(PipelineFixture fixture)
         Assert.Equal(("inference", 2L), Role(queues[Queues.InferObject]));
         Assert.Equal(("processing", 2L), Role(queues[Queues.Process]));
         Assert.Equal("dead-letter", queues[Queues.DeadLetter].GetProperty("role").GetString());
+        // Quarantine is pulled (basic.get), never consumed.
+        Assert.Equal(("quarantine", 0L), Role(queues[MessagingTopology.QuarantineOf(Queues.InferFace)]));
     }
 
     private async Task<JsonElement> GetAsync(string path)

@@ -1,21 +1,21 @@
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using VisionAspire.Contracts;
-using VisionAspire.Messaging;
 
-namespace VisionAspire.Api.Monitoring;
+namespace VisionAspire.Messaging;
 
 /// <summary>One queue as a passive declare reports it: ready messages and consumers (null when the queue does not exist).</summary>
 public sealed record QueueReading(string Queue, bool Exists, long? Ready, long? Consumers);
 
 /// <summary>
-/// Reads every work queue and the dead-letter queue from RabbitMQ with AMQP passive declares (queue.declare-ok carries
+/// Reads every work queue, its quarantine queue and the dead-letter queue from RabbitMQ with AMQP passive declares (queue.declare-ok carries
 /// the ready count and the consumer count, for classic and quorum queues alike; the management plugin is not needed).
 /// Thread-safe.
 /// </summary>
 public sealed class QueueStatusReader(BrokerConnection broker)
 {
-    public static IReadOnlyList<string> Watched { get; } = [.. Queues.Work, Queues.DeadLetter];
+    public static IReadOnlyList<string> Watched { get; } =
+        [.. Queues.Work.SelectMany(queue => new[] { queue, MessagingTopology.QuarantineOf(queue) }), Queues.DeadLetter];
 
     /// <summary>Throws when the broker cannot be reached within <paramref name="ct"/>.</summary>
     public async Task<IReadOnlyList<QueueReading>> ReadAsync(CancellationToken ct)

@@ -62,6 +62,34 @@ public sealed class TaskSelectionTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task Ocr_and_blur_together_give_both_results_and_a_downloadable_copy_with_the_plate_blurred()
+    {
+        var original = Tagged("car_plate_bmw.jpg", "ocr-blur");
+
+        var image = await UploadAndWaitAsync("?tasks=ocr,blur", [], original);
+
+        Assert.True(image.Status == "completed", $"{image.Status}: {image.Error}");
+        Assert.Equal([ImageTasks.Ocr, ImageTasks.Blur], image.Tasks);
+        Assert.Equal([ImageTasks.Blur, ImageTasks.Ocr], image.Results.Select(r => r.Task).Order(StringComparer.Ordinal));
+        var ocr = image.Results.Single(r => r.Task == ImageTasks.Ocr);
+        Assert.NotEmpty(ocr.Predictions);
+        Assert.All(ocr.Predictions, p => Assert.True(p.Task == "text-line" && !string.IsNullOrWhiteSpace(p.Label), $"{p.Task} '{p.Label}'"));
+        Assert.Null(ocr.Processed);
+        var blur = image.Results.Single(r => r.Task == ImageTasks.Blur);
+        Assert.Contains(blur.Predictions, p => p.Task == "blurred-region" && p.Label == "plates");
+
+        using var response = await Api.Http.GetAsync(blur.Processed);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var before = Decode(original);
+        var after = Decode(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((before.Width, before.Height), (after.Width, after.Height));
+        var (x, y, w, h) = Plate;
+        var sharp = Sharpness.LaplacianVariance(before, x, y, w, h);
+        var hidden = Sharpness.LaplacianVariance(after, x, y, w, h);
+        Assert.True(hidden <= sharp * 0.1, $"the plate kept Laplacian variance {hidden:0.0} of {sharp:0.0}");
+    }
+
+    [Fact]
     public async Task Ocr_chosen_in_a_form_field_reads_the_printed_page_and_produces_no_image()
     {
         var page = Tagged("ocr_testocr.png", "ocr");

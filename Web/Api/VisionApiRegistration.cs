@@ -1,4 +1,6 @@
 using VisionAspire.Web.Account;
+using VisionAspire.Web.History;
+using VisionAspire.Web.People;
 
 namespace VisionAspire.Web.Api;
 
@@ -14,6 +16,10 @@ public static class VisionApiRegistration
     public static IHostApplicationBuilder AddVisionApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHttpClient<VisionApiClient>(http => http.BaseAddress = new Uri(ApiBaseAddress))
+            .AddHttpMessageHandler<ApiKeyHandler>();
+        builder.Services.AddHttpClient<PeopleClient>(http => http.BaseAddress = new Uri(ApiBaseAddress))
+            .AddHttpMessageHandler<ApiKeyHandler>();
+        builder.Services.AddHttpClient<HistoryClient>(http => http.BaseAddress = new Uri(ApiBaseAddress))
             .AddHttpMessageHandler<ApiKeyHandler>();
         builder.Services.AddHttpClient<ImageStatusFeed>(http =>
             {

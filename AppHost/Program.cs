@@ -47,7 +47,6 @@ builder.AddProject<Projects.Workers_Gpu>("workers")
 // which aspirate resolves to nothing (in-cluster references stay on http, see ManifestTests).
 builder.AddProject<Projects.Web>("web")
     .WithReference(api.GetEndpoint("http")).WaitFor(api)
-    .WithOperatorApiKey()
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

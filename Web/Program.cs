@@ -1,3 +1,4 @@
+using VisionAspire.Web.Account;
 using VisionAspire.Web.Api;
 using VisionAspire.Web.Components;
 
@@ -9,6 +10,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddServiceDefaults();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.AddVisionAccounts();
 builder.AddVisionApi();
 
 var app = builder.Build();
@@ -19,10 +21,13 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found");
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
+app.MapSignOut();
 app.MapApiMedia();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

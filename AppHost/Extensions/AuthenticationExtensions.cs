@@ -25,20 +25,6 @@ public static class AuthenticationExtensions
         return api;
     }
 
-    /// <summary>
-    /// Until the web app signs people in with their own keys (issue 14), it calls the Api with the admin key of the
-    /// run when one is configured (<c>make run</c>, the tests); without one its calls are refused (401).
-    /// </summary>
-    public static IResourceBuilder<ProjectResource> WithOperatorApiKey(this IResourceBuilder<ProjectResource> web)
-    {
-        if (AdminKey(web.ApplicationBuilder) is { } adminKey)
-        {
-            web.WithEnvironment("Vision__Web__ApiKey", adminKey);
-        }
-
-        return web;
-    }
-
     private static IResourceBuilder<ParameterResource>? AdminKey(IDistributedApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration[$"Parameters:{AdminKeyParameter}"]))

@@ -10,9 +10,10 @@ public static class ApiMedia
 
     public static string UrlFor(string apiPath) => Prefix + (apiPath.StartsWith('/') ? apiPath : "/" + apiPath);
 
+    /// <summary>Only for a signed-in person, whose key the relay's Api call carries.</summary>
     public static IEndpointRouteBuilder MapApiMedia(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Prefix + "/api/v1/{**path}", RelayAsync).ExcludeFromDescription();
+        app.MapGet(Prefix + "/api/v1/{**path}", RelayAsync).ExcludeFromDescription().RequireAuthorization();
         return app;
     }
 

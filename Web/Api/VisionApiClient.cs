@@ -66,7 +66,7 @@ public sealed class VisionApiClient(HttpClient http)
     private static int? HeaderNumber(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) && int.TryParse(values.FirstOrDefault(), out var value) ? value : null;
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
+    internal static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
     {
         if (!response.IsSuccessStatusCode)
         {

@@ -1,3 +1,7 @@
+using VisionAspire.Web.Account;
+using VisionAspire.Web.History;
+using VisionAspire.Web.People;
+
 namespace VisionAspire.Web.Api;
 
 public static class VisionApiRegistration
@@ -7,33 +11,25 @@ public static class VisionApiRegistration
 
     /// <summary>
     /// Every call to the Api goes through the clients registered here (service discovery and the standard
-    /// resilience handler come from ServiceDefaults). Sign-in with
-    /// per-person keys (issue 14) replaces the configured key here.
+    /// resilience handler come from ServiceDefaults), with the signed-in person's key (<see cref="ApiKeyHandler"/>).
     /// </summary>
     public static IHostApplicationBuilder AddVisionApi(this IHostApplicationBuilder builder)
     {
-        // Until people sign in with their own keys, the web app calls with the key the AppHost gives it.
-        var apiKey = builder.Configuration["Vision:Web:ApiKey"];
-        void Authenticate(HttpClient http)
-        {
-            if (!string.IsNullOrEmpty(apiKey))
-            {
-                http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-            }
-        }
-
-        builder.Services.AddHttpClient<VisionApiClient>(http =>
-        {
-            http.BaseAddress = new Uri(ApiBaseAddress);
-            Authenticate(http);
-        });
+        builder.Services.AddHttpClient<VisionApiClient>(http => http.BaseAddress = new Uri(ApiBaseAddress))
+            .AddHttpMessageHandler<ApiKeyHandler>();
+        builder.Services.AddHttpClient<PeopleClient>(http => http.BaseAddress = new Uri(ApiBaseAddress))
+            .AddHttpMessageHandler<ApiKeyHandler>();
+        builder.Services.AddHttpClient<HistoryClient>(http => http.BaseAddress = new Uri(ApiBaseAddress))
+            .AddHttpMessageHandler<ApiKeyHandler>();
         builder.Services.AddHttpClient<ImageStatusFeed>(http =>
-        {
-            http.BaseAddress = new Uri(ApiBaseAddress);
-            Authenticate(http);
-            // A stream lasts until its images finish; the resilience handler's timeouts cover only its response headers.
-            http.Timeout = Timeout.InfiniteTimeSpan;
-        });
+            {
+                http.BaseAddress = new Uri(ApiBaseAddress);
+                // A stream lasts until its images finish; the resilience handler's timeouts cover only its response headers.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler<ApiKeyHandler>();
+        // Sign-in sends the key being checked itself: no one's key is added to it.
+        builder.Services.AddHttpClient<AccountClient>(http => http.BaseAddress = new Uri(ApiBaseAddress));
         return builder;
     }
 }

@@ -16,11 +16,21 @@ public sealed class UploadPageTests(WebAppFixture app)
     private static readonly LocatorWaitForOptions UntilProcessed = new() { Timeout = 240_000 };
 
     [Fact]
-    public async Task Uploaded_photos_reach_completed_live_and_their_pages_draw_the_results()
+    public async Task A_person_signs_in_sees_uploads_reach_completed_live_and_their_results_then_signs_out()
     {
+        var user = await WebUser.CreateAsync(app);
         await using var session = await BrowserSession.OpenAsync(app);
         var page = session.Page;
-        await session.GoToAsync("/");
+        var addresses = new List<string>();
+        page.Request += (_, request) => { lock (addresses) { addresses.Add(request.Url); } };
+
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin\\?ReturnUrl=%2F$"));
+        await Screenshots.SaveAsync(page, "web-signin");
+        await session.SignInAsync(user.Key);
+        await page.Locator("main[data-interactive='true']").WaitForAsync();
+        await Expect(page).ToHaveURLAsync(app.Web.ToString());
+        await Expect(page.Locator(".account .user")).ToHaveTextAsync(user.Email);
         // Survives only if the page is never reloaded: the rows must change by push.
         await page.EvaluateAsync("() => window.sameDocument = true");
 
@@ -50,6 +60,17 @@ public sealed class UploadPageTests(WebAppFixture app)
         await Expect(page.Locator("svg.overlay g.face rect")).ToHaveCountAsync(2);
         await Screenshots.SaveAsync(page, "web-image-faces");
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin$"));
+        await page.GotoAsync("/gallery");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin\\?ReturnUrl=%2Fgallery$"));
+        await Expect(page.GetByLabel("API key")).ToBeVisibleAsync();
+
+        lock (addresses)
+        {
+            Assert.DoesNotContain(addresses, url => url.Contains(user.Key, StringComparison.Ordinal));
+        }
+
         Assert.Empty(session.Errors);
     }
 
@@ -60,9 +81,8 @@ public sealed class UploadPageTests(WebAppFixture app)
         await File.WriteAllTextAsync(notAnImage, "These are meeting notes, not a JPEG.");
         try
         {
-            await using var session = await BrowserSession.OpenAsync(app);
+            await using var session = await BrowserSession.OpenSignedInAsync(app, await WebUser.CreateAsync(app));
             var page = session.Page;
-            await session.GoToAsync("/");
 
             await page.Locator("#files").SetInputFilesAsync(notAnImage);
 

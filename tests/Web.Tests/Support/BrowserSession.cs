@@ -32,12 +32,40 @@ public sealed class BrowserSession : IAsyncDisposable
         get { lock (_errors) { return [.. _errors]; } }
     }
 
-    public static async Task<BrowserSession> OpenAsync(WebAppFixture app)
+    /// <summary>A phone's screen (CSS pixels of a small current phone), for the responsive-layout checks.</summary>
+    public static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
+
+    public static async Task<BrowserSession> OpenAsync(WebAppFixture app, ViewportSize? viewport = null)
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Web.ToString() });
+        var options = new BrowserNewContextOptions { BaseURL = app.Web.ToString() };
+        if (viewport is not null)
+        {
+            options.ViewportSize = viewport;
+            options.IsMobile = true;
+            options.HasTouch = true;
+        }
+
+        var context = await app.Browser.NewContextAsync(options);
         // A loaded 2-core machine runs the whole topology beside the browser: generous, but still bounded.
         context.SetDefaultTimeout(60_000);
         return new BrowserSession(context, await context.NewPageAsync());
+    }
+
+    /// <summary>A session signed in as <paramref name="user"/> through the sign-in form.</summary>
+    public static async Task<BrowserSession> OpenSignedInAsync(WebAppFixture app, WebUser user, ViewportSize? viewport = null)
+    {
+        var session = await OpenAsync(app, viewport);
+        await session.Page.GotoAsync("/signin");
+        await session.SignInAsync(user.Key);
+        await session.Page.Locator("main[data-interactive='true']").WaitForAsync();
+        return session;
+    }
+
+    /// <summary>Types the key into the sign-in form shown now and sends it (the page answers with a redirect or the error).</summary>
+    public async Task SignInAsync(string key)
+    {
+        await Page.GetByLabel("API key").FillAsync(key);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
     /// <summary>Opens <paramref name="path"/> and waits until the Blazor circuit has made the page interactive.</summary>

@@ -16,7 +16,7 @@ build: setup
 run: build
 	@key="va_$$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')"; \
 	echo "Dashboard: http://localhost:15180   Web: http://localhost:5104   Api: http://localhost:5101 (Swagger UI at /docs)   Ctrl+C stops everything"; \
-	echo "Admin API key for this run (send as X-Api-Key; shown only here): $$key"; \
+	echo "Admin API key for this run (send as X-Api-Key, or paste it at the web app's sign-in; shown only here): $$key"; \
 	env "Parameters__admin-api-key=$$key" dotnet run --no-build -c $(CONFIG) --project AppHost -- $(ARGS)
 
 test: build

@@ -17,22 +17,11 @@ public static class AuthenticationExtensions
         var builder = api.ApplicationBuilder;
         var signingKey = builder.AddParameter("jwt-signing-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
         api.WithEnvironment("Vision__Auth__JwtSigningKey", signingKey);
-        if (AdminKey(builder) is { } adminKey)
+        if (!string.IsNullOrEmpty(builder.Configuration[$"Parameters:{AdminKeyParameter}"]))
         {
-            api.WithEnvironment("Vision__Auth__BootstrapAdminKey", adminKey);
+            api.WithEnvironment("Vision__Auth__BootstrapAdminKey", builder.AddParameter(AdminKeyParameter, secret: true));
         }
 
         return api;
-    }
-
-    private static IResourceBuilder<ParameterResource>? AdminKey(IDistributedApplicationBuilder builder)
-    {
-        if (string.IsNullOrEmpty(builder.Configuration[$"Parameters:{AdminKeyParameter}"]))
-        {
-            return null;
-        }
-
-        var existing = builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == AdminKeyParameter);
-        return existing is null ? builder.AddParameter(AdminKeyParameter, secret: true) : builder.CreateResourceBuilder(existing);
     }
 }

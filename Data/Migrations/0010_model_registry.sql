@@ -19,3 +19,6 @@ CREATE TABLE active_models (
     activated_at timestamptz NOT NULL DEFAULT now(),
     FOREIGN KEY (model_id, version) REFERENCES model_versions (model_id, version)
 );
+
+-- The classifier an upload asked for (POST /api/v1/images?tasks=classify&model=<id>); null: the built-in one.
+ALTER TABLE images ADD COLUMN classify_model text;

@@ -26,6 +26,15 @@ public sealed class ClassifierRegistry(ModelStore store, ModelRegistryRepository
     public async Task<ModelLease<IImageClassifier>> AcquireAsync(string modelId, CancellationToken ct) =>
         (await SlotAsync(modelId).WaitAsync(ct)).Acquire();
 
+    /// <summary>
+    /// Leases the active version of a model already loaded here (by <see cref="AcquireAsync"/>: a loaded model stays
+    /// loaded), without I/O, for callers that cannot await.
+    /// </summary>
+    public ModelLease<IImageClassifier> AcquireLoaded(string modelId) =>
+        _slots.TryGetValue(modelId, out var slot) && slot.IsValueCreated && slot.Value.IsCompletedSuccessfully
+            ? slot.Value.Result.Acquire()
+            : throw new InvalidOperationException($"Model '{modelId}' is not loaded here; AcquireAsync loads it.");
+
     /// <summary>The version this process serves now, or null when the model is not loaded here.</summary>
     public string? LoadedVersion(string modelId) =>
         _slots.TryGetValue(modelId, out var slot) && slot.IsValueCreated && slot.Value.IsCompletedSuccessfully

@@ -141,7 +141,7 @@ public sealed class ModelRegistryTests(PipelineFixture fixture)
         var (badId, problem, _) = await UploadModelAsync("Bad Id!", "v1", SqueezeNet, ImageNetLabels, SqueezeNetSpec);
         Assert.Equal(HttpStatusCode.BadRequest, badId);
         Assert.Contains("'id'", problem!.Detail);
-        var (badSpec, specProblem, _) = await UploadModelAsync("bad-spec", "v1", SqueezeNet, ImageNetLabels, """{"width":224}""");
+        var (badSpec, specProblem, _) = await UploadModelAsync("bad-spec", "v1", SqueezeNet, ImageNetLabels, """{"width":224,"height":224,"colour":"RGB"}""");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badSpec);
         Assert.Contains("layout", specProblem!.Detail);
 

@@ -16,6 +16,7 @@ public static class ModelRegistryRegistration
         builder.Services.Configure<ModelRegistryOptions>(builder.Configuration.GetSection(ModelRegistryOptions.Section));
         builder.Services.AddSingleton<ModelStore>(store);
         builder.Services.AddSingleton<ClassifierRegistry>();
+        builder.Services.AddSingleton<IClassifierSource>(sp => sp.GetRequiredService<ClassifierRegistry>());
         builder.Services.AddSingleton<ModelActivationNotifier>();
         builder.Services.AddHostedService<ModelRegistrySeeder>();
         builder.Services.AddHostedService<ModelActivationListener>();

@@ -11,7 +11,7 @@ namespace VisionAspire.Workers.Gpu.Inference;
 /// on the objects' working copy, recorded with the version that ran (the active one when the run started), and for
 /// SqueezeNet a CIFAR-10 label derived from it ("cifar10", see <see cref="ImageNetToCifar10"/>). Thread-safe.
 /// </summary>
-public sealed class ClassifyInference(ClassifierRegistry classifiers) : IInferenceTask
+public sealed class ClassifyInference(IClassifierSource classifiers) : IInferenceTask
 {
     public const int TopK = 5;
 

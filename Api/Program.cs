@@ -5,10 +5,12 @@ using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Images;
 using VisionAspire.Api.Inference;
 using VisionAspire.Api.Jobs;
+using VisionAspire.Api.Models;
 using VisionAspire.Api.Monitoring;
 using VisionAspire.Api.Operations;
 using VisionAspire.Api.People;
 using VisionAspire.Api.RateLimiting;
+using VisionAspire.Shared.ModelRegistry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +20,8 @@ builder.AddVisionAuthentication();
 builder.AddVisionRateLimiting();
 builder.AddImageOperations();
 builder.AddAiEndpoints();
+builder.AddModelRegistry(sp => sp.GetRequiredService<AiModels>().Store);
+builder.AddModelsApi();
 builder.AddMonitoring();
 builder.AddImageEvents();
 builder.AddPeople();
@@ -50,6 +54,7 @@ app.MapImageOperationsApi();
 app.MapAiEndpointsApi();
 app.MapMonitoringApi();
 app.MapPeopleApi();
+app.MapModelsApi();
 app.MapDeadLettersApi().RequireAuthorization(AuthenticationSetup.AdminPolicy);
 
 await app.RunAsync();

@@ -15,7 +15,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<ImageRepository>();
         services.TryAddSingleton<PredictionRepository>();
         services.TryAddSingleton<JobRepository>();
-        services.TryAddSingleton<ModelVersionRepository>();
+        services.TryAddSingleton<ModelRegistryRepository>();
         services.TryAddSingleton<StatsRepository>();
         services.TryAddSingleton<PeopleRepository>();
         services.TryAddSingleton<DeadLetterRepository>();

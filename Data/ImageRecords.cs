@@ -2,13 +2,15 @@ namespace VisionAspire.Data;
 
 /// <summary>
 /// Metadata of freshly stored original bytes, before any processing. <see cref="Tasks"/>: what to run on it
-/// (ImageTasks); null runs the defaults of its kind.
+/// (ImageTasks); null runs the defaults of its kind. <see cref="ClassifyModel"/>: the registered classifier "classify"
+/// runs (null: the built-in one).
 /// </summary>
 public sealed record NewImage(
     Guid Id, string Sha256, string FileName, string ContentType, long SizeBytes, string StorageKey, Guid? UserId,
-    IReadOnlyList<string>? Tasks = null);
+    IReadOnlyList<string>? Tasks = null,
+    string? ClassifyModel = null);
 
-/// <summary>An image's row; <see cref="Tasks"/> as chosen at upload (null: the defaults of its kind).</summary>
+/// <summary>An image's row; <see cref="Tasks"/> and <see cref="ClassifyModel"/> as chosen at upload (null: the defaults).</summary>
 public sealed record ImageRecord(
     Guid Id,
     string Sha256,
@@ -24,4 +26,5 @@ public sealed record ImageRecord(
     Guid? JobId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<string>? Tasks = null);
+    IReadOnlyList<string>? Tasks = null,
+    string? ClassifyModel = null);

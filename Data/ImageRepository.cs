@@ -10,7 +10,7 @@ public sealed class ImageRepository(NpgsqlDataSource db)
     public const int MaxPageSize = 1000;
 
     private const string Columns =
-        "id, sha256, filename, content_type, size_bytes, width, height, kind, status, storage_key, error, job_id, created_at, updated_at, tasks";
+        "id, sha256, filename, content_type, size_bytes, width, height, kind, status, storage_key, error, job_id, created_at, updated_at, tasks, classify_model";
 
     // Where a claim may move an image from: the Preprocessor redoes an image the broker redelivers to it, and a
     // worker redoes one that crashed mid-inference or that a redelivered upload moved back before its request came.
@@ -69,8 +69,8 @@ public sealed class ImageRepository(NpgsqlDataSource db)
     private static NpgsqlBatchCommand InsertCommand(NewImage image, Guid jobId)
     {
         var insert = new NpgsqlBatchCommand("""
-            INSERT INTO images (id, sha256, filename, content_type, size_bytes, status, storage_key, job_id, user_id, tasks)
-            VALUES (@id, @sha256, @filename, @content_type, @size_bytes, @status, @storage_key, @job_id, @user_id, @tasks)
+            INSERT INTO images (id, sha256, filename, content_type, size_bytes, status, storage_key, job_id, user_id, tasks, classify_model)
+            VALUES (@id, @sha256, @filename, @content_type, @size_bytes, @status, @storage_key, @job_id, @user_id, @tasks, @classify_model)
             ON CONFLICT (sha256) DO NOTHING
             """);
         insert.Parameters.AddWithValue("id", image.Id);
@@ -83,6 +83,7 @@ public sealed class ImageRepository(NpgsqlDataSource db)
         insert.Parameters.AddWithValue("job_id", jobId);
         insert.Parameters.Add(new NpgsqlParameter<Guid?>("user_id", NpgsqlDbType.Uuid) { TypedValue = image.UserId });
         insert.Parameters.Add(new NpgsqlParameter<string[]?>("tasks", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = image.Tasks?.ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter<string?>("classify_model", NpgsqlDbType.Text) { TypedValue = image.ClassifyModel });
         return insert;
     }
 
@@ -233,5 +234,6 @@ public sealed class ImageRepository(NpgsqlDataSource db)
         r.IsDBNull(11) ? null : r.GetGuid(11),
         r.GetFieldValue<DateTimeOffset>(12),
         r.GetFieldValue<DateTimeOffset>(13),
-        r.IsDBNull(14) ? null : r.GetFieldValue<string[]>(14));
+        r.IsDBNull(14) ? null : r.GetFieldValue<string[]>(14),
+        r.IsDBNull(15) ? null : r.GetString(15));
 }

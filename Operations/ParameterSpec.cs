@@ -36,6 +36,9 @@ public sealed record ParameterSpec(
     public static ParameterSpec Choice(string name, IReadOnlyList<string> allowed, string description, string? @default = null) =>
         new(name, ParameterType.String, description, Allowed: allowed, Default: @default);
 
+    public static ParameterSpec Text(string name, string description, string? @default = null) =>
+        new(name, ParameterType.String, description, Default: @default);
+
     /// <summary>The accepted values in words, for error messages: "an integer from 1 to 8192", "one of fit, fill".</summary>
     public string Range => Type switch
     {
@@ -43,6 +46,7 @@ public sealed record ParameterSpec(
         ParameterType.Number when ExclusiveMinimum => $"a number greater than {Format(Minimum)} and at most {Format(Maximum)}",
         ParameterType.Number => $"a number from {Format(Minimum)} to {Format(Maximum)}",
         ParameterType.Boolean => "true or false",
+        ParameterType.String when Allowed is null => "text",
         _ => $"one of {string.Join(", ", Allowed ?? [])}",
     };
 

@@ -1,4 +1,5 @@
 using VisionAspire.Shared;
+using VisionAspire.Shared.ModelRegistry;
 using VisionAspire.Workers.Gpu.Faults;
 using VisionAspire.Workers.Gpu.Inference;
 using VisionAspire.Workers.Gpu.Processing;
@@ -11,6 +12,7 @@ builder.AddComputeGate();
 
 builder.Services.Configure<WorkerInferenceOptions>(builder.Configuration.GetSection(WorkerInferenceOptions.Section));
 builder.Services.AddSingleton<WorkerModels>();
+builder.AddModelRegistry(sp => sp.GetRequiredService<WorkerModels>().Store);
 // The upload tasks (Contracts.ImageTasks) this worker runs; the handler picks the ones a request names.
 builder.Services.AddSingleton<IInferenceTask, FaceInference>();
 builder.Services.AddSingleton<IInferenceTask, ClassifyInference>();
@@ -23,7 +25,6 @@ builder.Services.AddSingleton<JobProgress>();
 builder.Services.AddSingleton<InferenceHandler>();
 builder.Services.Configure<FaultInjectionOptions>(builder.Configuration.GetSection(FaultInjectionOptions.Section));
 builder.Services.AddSingleton<FaultInjection>();
-builder.Services.AddHostedService<ModelVersionRegistration>();
 builder.Services.AddHostedService<FaceInferenceConsumer>();
 builder.Services.AddHostedService<ObjectInferenceConsumer>();
 builder.AddImageProcessing();

@@ -32,9 +32,10 @@ public sealed class ImageUploader(
     ILogger<ImageUploader> logger)
 {
     /// <param name="tasks">What the pipeline runs on each new image (ImageTasks); null: the defaults of its kind. A file
-    /// whose bytes are already known keeps the tasks it was first uploaded with.</param>
+    /// whose bytes are already known keeps the tasks (and classifier) it was first uploaded with.</param>
+    /// <param name="classifyModel">The registered classifier "classify" runs; null: the built-in one.</param>
     public async Task<(Guid JobId, IReadOnlyList<AcceptedImage> Images)> AcceptAsync(
-        IReadOnlyList<ValidatedFile> files, IReadOnlyList<string>? tasks, Guid? userId, CancellationToken ct)
+        IReadOnlyList<ValidatedFile> files, IReadOnlyList<string>? tasks, Guid? userId, CancellationToken ct, string? classifyModel = null)
     {
         var candidates = files.Select(_ => Guid.CreateVersion7()).ToArray();
         var payload = new UploadJobPayload(files.Select((f, i) => new UploadJobItem(i, candidates[i], f.FileName)).ToList());
@@ -52,7 +53,7 @@ public sealed class ImageUploader(
             // The job is written with the first row: one round trip and one commit for a single-file upload.
             var clock = Stopwatch.StartNew();
             using var activity = ApiTelemetry.Source.StartActivity("upload image");
-            var (image, created) = await StoreAsync(files[i], candidates[i], i == 0 ? job : null, jobId, tasks, userId, ct);
+            var (image, created) = await StoreAsync(files[i], candidates[i], i == 0 ? job : null, jobId, tasks, classifyModel, userId, ct);
             activity?.SetTag("visionaspire.image.id", image.Id);
             activity?.SetTag("visionaspire.image.duplicate", !created);
             PipelineMetrics.StageCompleted(PipelineMetrics.UploadStage, clock.Elapsed);
@@ -91,7 +92,7 @@ public sealed class ImageUploader(
 
     /// <summary>Stores one file; <paramref name="newJob"/>, when given, is created in the same transaction as its row.</summary>
     private async Task<(ImageRecord Image, bool Created)> StoreAsync(
-        ValidatedFile file, Guid candidateId, NewJob? newJob, Guid jobId, IReadOnlyList<string>? tasks, Guid? userId, CancellationToken ct)
+        ValidatedFile file, Guid candidateId, NewJob? newJob, Guid jobId, IReadOnlyList<string>? tasks, string? classifyModel, Guid? userId, CancellationToken ct)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Data));
         var storageKey = StorageKeys.Original(sha256);
@@ -99,7 +100,7 @@ public sealed class ImageUploader(
         // Content-addressed key: writing it again for a duplicate is harmless, and the row never points to a missing object.
         await store.PutAsync(storageKey, file.Data, file.ContentType, ct);
 
-        var row = new NewImage(candidateId, sha256, file.FileName, file.ContentType, file.Data.Length, storageKey, userId, tasks);
+        var row = new NewImage(candidateId, sha256, file.FileName, file.ContentType, file.Data.Length, storageKey, userId, tasks, classifyModel);
         var (image, created) = newJob is null
             ? await images.InsertOrGetBySha256Async(row, jobId, ct)
             : await images.InsertOrGetBySha256Async(row, newJob, ct);

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Problems;
+using VisionAspire.Data;
 
 namespace VisionAspire.Api.Images;
 
-/// <summary>POST /api/v1/images[?tasks=...]: validate the tasks and every file first (all or nothing), then store and publish.</summary>
+/// <summary>POST /api/v1/images[?tasks=...&amp;model=...]: validate the tasks and every file first (all or nothing), then store and publish.</summary>
 public static class UploadImages
 {
     public const string FilePartName = "file";
@@ -14,6 +15,7 @@ public static class UploadImages
         UploadValidator validator,
         ImageUploader uploader,
         IOptions<UploadOptions> options,
+        ModelRegistryRepository registry,
         CancellationToken ct)
     {
         var limits = options.Value;
@@ -48,6 +50,12 @@ public static class UploadImages
             return taskProblem;
         }
 
+        var (classifyModel, modelProblem) = await UploadModel.ReadAsync(request, form, tasks, registry, ct);
+        if (modelProblem is not null)
+        {
+            return modelProblem;
+        }
+
         var parts = form.Files.GetFiles(FilePartName);
         if (parts.Count == 0)
         {
@@ -75,7 +83,7 @@ public static class UploadImages
 
         try
         {
-            var (jobId, accepted) = await uploader.AcceptAsync(files, tasks, userId: null, ct);
+            var (jobId, accepted) = await uploader.AcceptAsync(files, tasks, userId: null, ct, classifyModel);
             var images = accepted
                 .Select(a => new UploadedImageResponse(a.Image.Id, a.Image.Status, a.Duplicate, ImageLinksFactory.For(a.Image.Id, jobId), a.Image.Tasks))
                 .ToList();

@@ -27,7 +27,6 @@ public sealed class AiModels : IDisposable
 
     private readonly Lazy<ModelStore> _store;
     private readonly Lazy<ObjectDetector> _objects;
-    private readonly Lazy<ImageClassifier> _classifier;
     private readonly Lazy<YuNetDetector> _yunet;
     private readonly Lazy<UltraFaceDetector> _ultraface;
     private readonly Lazy<FaceEmbedder> _embedder;
@@ -40,7 +39,6 @@ public sealed class AiModels : IDisposable
     {
         _store = Load(() => ModelStore.CreateDefault(new InferenceOptions { Provider = ExecutionProvider.Cpu, IntraOpThreads = 1 }));
         _objects = Load(ObjectDetector.DefaultModelId, () => new ObjectDetector(_store.Value, scoreThreshold: ObjectScoreFloor));
-        _classifier = Load(ImageClassifier.DefaultModelId, () => new ImageClassifier(_store.Value));
         _yunet = Load(YuNetDetector.DefaultModelId, () => new YuNetDetector(_store.Value));
         _ultraface = Load(UltraFaceDetector.DefaultModelId, () => new UltraFaceDetector(_store.Value));
         _embedder = Load(FaceEmbedder.DefaultModelId, () => new FaceEmbedder(_store.Value));
@@ -52,7 +50,8 @@ public sealed class AiModels : IDisposable
 
     public ObjectDetector Objects => _objects.Value;
 
-    public ImageClassifier Classifier => _classifier.Value;
+    /// <summary>The store the models load from; the classifiers are the ClassifierRegistry's (their version can change live).</summary>
+    public ModelStore Store => _store.Value;
 
     /// <summary>The COCO-80 class names YOLOX-nano reports (index = class id).</summary>
     public IReadOnlyList<string> ObjectLabels => _objectLabels.Value;
@@ -86,7 +85,8 @@ public sealed class AiModels : IDisposable
         return Run(Chain(modelIds), string.Join('+', models.Select(m => m.Version)), run);
     }
 
-    private static T Run<T>(string id, string version, Func<T> run)
+    /// <summary>Runs one model (by id and version), recording its duration in the pipeline metrics.</summary>
+    public static T Run<T>(string id, string version, Func<T> run)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = run();
@@ -99,7 +99,6 @@ public sealed class AiModels : IDisposable
     public void Dispose()
     {
         DisposeIfCreated(_objects);
-        DisposeIfCreated(_classifier);
         DisposeIfCreated(_yunet);
         DisposeIfCreated(_ultraface);
         DisposeIfCreated(_embedder);

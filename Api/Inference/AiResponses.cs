@@ -37,7 +37,8 @@ public sealed record ClassificationResponse(string Label, int ClassId, float Sco
 /// <summary>The CIFAR-10 class derived from the ImageNet top-5 (the workers' mapping), or "none".</summary>
 public sealed record Cifar10Response(string Label, float Confidence);
 
-public sealed record ClassifyResponse(ModelResponse Model, IReadOnlyList<ClassificationResponse> Top, Cifar10Response Cifar10);
+/// <summary><see cref="Cifar10"/>: only for the built-in ImageNet classifier (null for an uploaded model).</summary>
+public sealed record ClassifyResponse(ModelResponse Model, IReadOnlyList<ClassificationResponse> Top, Cifar10Response? Cifar10);
 
 /// <summary>A blurred rectangle in upright image pixels: the detection's box widened by the target's margin.</summary>
 public sealed record BlurredRegionResponse(string Target, int X, int Y, int Width, int Height, float Score);

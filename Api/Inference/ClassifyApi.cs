@@ -1,8 +1,11 @@
 using VisionAspire.Api.Operations;
+using VisionAspire.Api.Problems;
 using VisionAspire.Imaging;
 using VisionAspire.Models;
+using VisionAspire.Models.Registry;
 using VisionAspire.Operations;
 using VisionAspire.Operations.Redaction;
+using VisionAspire.Shared.ModelRegistry;
 
 namespace VisionAspire.Api.Inference;
 
@@ -11,7 +14,10 @@ public static class ClassifyApi
     /// <summary>The workers map the top 5 to CIFAR-10; the endpoint maps the same 5 whatever top asks for.</summary>
     private const int Cifar10Basis = 5;
 
-    private static readonly ParameterSpec Top = ParameterSpec.Integer("top", 1, 20, "How many ImageNet classes to answer, most probable first.", 5);
+    private static readonly ParameterSpec Top = ParameterSpec.Integer("top", 1, 20, "How many classes to answer, most probable first.", 5);
+
+    private static readonly ParameterSpec Model = ParameterSpec.Text("model",
+        "The id of a registered image classifier (GET /api/v1/models); it runs its active version.", ImageClassifier.DefaultModelId);
 
     private static readonly ClassifyResponse Example = new(new ModelResponse(ImageClassifier.DefaultModelId, "git-0447574"),
         [new("sports car, sport car", 817, 0.399f), new("racer, race car, racing car", 751, 0.219f), new("convertible", 511, 0.137f)],
@@ -20,35 +26,55 @@ public static class ClassifyApi
     public static RouteHandlerBuilder MapClassifyApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/classify", HandleAsync)
             .WithName("ClassifyImage")
-            .WithSummary("Classify an image (SqueezeNet ImageNet-1k, with a CIFAR-10 label)")
-            .WithDescription("SqueezeNet 1.0 on a copy at most 640 px a side (stretched to 224). Answers the top ImageNet-1k classes " +
-                "(label, class id, probability), most probable first, and the CIFAR-10 class the workers derive from the top 5 " +
-                "(summed probability of the ImageNet classes each CIFAR-10 class owns; \"none\" below 0.1).")
+            .WithSummary("Classify an image (SqueezeNet ImageNet-1k with a CIFAR-10 label, or a registered classifier)")
+            .WithDescription("The active version of the classifier model= names (default SqueezeNet 1.0) on a copy at most 640 px a side " +
+                "(stretched to the model's input size). Answers the top classes (label, class id, probability), most probable first; " +
+                "for SqueezeNet also the CIFAR-10 class the workers derive from the top 5 (summed probability of the ImageNet classes " +
+                "each CIFAR-10 class owns; \"none\" below 0.1). An unknown model is a 400.")
             .WithImageInput()
-            .WithQueryParameters([Top])
+            .WithQueryParameters([Top, Model])
             .DisableAntiforgery()
             .WithAiProblems<ClassifyResponse>()
             .WithJsonExample(Example);
 
-    private static Task<IResult> HandleAsync(HttpContext http, ImageSource sources, OperationExecutor executor, AiModels models, OperationLimits limits) =>
+    private static Task<IResult> HandleAsync(
+        HttpContext http, ImageSource sources, OperationExecutor executor, ClassifierRegistry classifiers, OperationLimits limits) =>
         AiProblems.GuardAsync(async () =>
         {
-            var arguments = AiQuery.Read(http.Request, [Top], "classify");
+            var arguments = AiQuery.Read(http.Request, [Top, Model], "classify");
             var top = arguments.Int(Top) ?? 5;
-            var source = await sources.ResolveAsync(http.Request, http.RequestAborted);
-            var response = await executor.RunAsync(() => Classify(source, limits, models, top), http.RequestAborted);
-            return TypedResults.Ok(response);
+            var modelId = http.Request.Query[Model.Name].ToString() is { Length: > 0 } named ? named : ImageClassifier.DefaultModelId;
+            ModelLease<IImageClassifier> lease;
+            try
+            {
+                lease = await classifiers.AcquireAsync(modelId, http.RequestAborted);
+            }
+            catch (UnknownModelException e)
+            {
+                return ApiProblems.Of(StatusCodes.Status400BadRequest, "Unknown model", e.Message);
+            }
+
+            using (lease)
+            {
+                var source = await sources.ResolveAsync(http.Request, http.RequestAborted);
+                var response = await executor.RunAsync(() => Classify(source, limits, lease.Model, top), http.RequestAborted);
+                return TypedResults.Ok(response);
+            }
         });
 
-    private static ClassifyResponse Classify(SourceImage source, OperationLimits limits, AiModels models, int top)
+    private static ClassifyResponse Classify(SourceImage source, OperationLimits limits, IImageClassifier classifier, int top)
     {
         var copy = new WorkingImage(source.Data, new ImageLoadOptions { MaxPixels = limits.MaxInputPixels }).At(WorkingImage.ObjectSize);
-        var classifier = models.Classifier;
-        var ranked = models.Run(classifier.Model, () => classifier.Classify(copy.Pixels, Math.Max(top, Cifar10Basis)));
-        var cifar = ImageNetToCifar10.Map([.. ranked.Take(Cifar10Basis)]);
+        var ranked = AiModels.Run(classifier.ModelId, classifier.ModelVersion, () => classifier.Classify(copy.Pixels, Math.Max(top, Cifar10Basis)));
+        Cifar10Response? cifar10 = null;
+        if (classifier.ModelId == ImageClassifier.DefaultModelId)
+        {
+            var cifar = ImageNetToCifar10.Map([.. ranked.Take(Cifar10Basis)]);
+            cifar10 = new Cifar10Response(cifar.Label, cifar.Confidence);
+        }
         return new ClassifyResponse(
-            ModelResponse.Of(classifier.Model),
+            new ModelResponse(classifier.ModelId, classifier.ModelVersion),
             [.. ranked.Take(top).Select(c => new ClassificationResponse(c.Label, c.ClassId, c.Score))],
-            new Cifar10Response(cifar.Label, cifar.Confidence));
+            cifar10);
     }
 }

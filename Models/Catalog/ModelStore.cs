@@ -56,6 +56,12 @@ public sealed class ModelStore
         return _sessions.Open(path);
     }
 
+    /// <summary>
+    /// A session over a model that is not in the catalog (an uploaded one, held in memory), with this store's provider
+    /// and threads. Its integrity is the caller's to check.
+    /// </summary>
+    public InferenceSession Open(byte[] model) => _sessions.Open(model);
+
     /// <summary>The verified labels of a model (line k = class k); empty when the model has none.</summary>
     /// <param name="trim">Trim each line; off where whitespace is a label (the OCR dictionary has an ideographic space).</param>
     public IReadOnlyList<string> Labels(string modelId, bool trim = true)

@@ -38,13 +38,18 @@ internal sealed class SessionFactory
     public ExecutionProvider Provider =>
         _tryCuda && Volatile.Read(ref _cudaFailed) == 0 ? ExecutionProvider.Cuda : ExecutionProvider.Cpu;
 
-    public InferenceSession Open(string modelPath)
+    public InferenceSession Open(string modelPath) => Open(options => new InferenceSession(modelPath, options));
+
+    /// <summary>A session over model bytes held in memory (an uploaded model).</summary>
+    public InferenceSession Open(byte[] model) => Open(options => new InferenceSession(model, options));
+
+    private InferenceSession Open(Func<SessionOptions, InferenceSession> create)
     {
         if (Provider == ExecutionProvider.Cuda)
         {
             try
             {
-                return Create(modelPath, cuda: true);
+                return Create(create, cuda: true);
             }
             // Deliberately broad: the CPU package throws EntryPointNotFoundException, the GPU package an
             // OnnxRuntimeException when the CUDA/cuDNN libraries or a device are missing, and others are possible.
@@ -56,10 +61,10 @@ internal sealed class SessionFactory
                 }
             }
         }
-        return Create(modelPath, cuda: false);
+        return Create(create, cuda: false);
     }
 
-    private InferenceSession Create(string modelPath, bool cuda)
+    private InferenceSession Create(Func<SessionOptions, InferenceSession> create, bool cuda)
     {
         using var options = new SessionOptions
         {
@@ -72,7 +77,7 @@ internal sealed class SessionFactory
         {
             options.AppendExecutionProvider_CUDA(_options.CudaDeviceId);
         }
-        return new InferenceSession(modelPath, options);
+        return create(options);
     }
 
     private static string FallbackMessage(Exception e)

@@ -8,7 +8,7 @@ namespace VisionAspire.Models;
 /// ImageNet-1k classification with SqueezeNet 1.0 fp16 (Caffe convention): BGR stretched to 224x224, minus the
 /// per-channel means B 104, G 117, R 123; float16 in and out; the output is already a softmax. Thread-safe.
 /// </summary>
-public sealed class ImageClassifier : ModelPipeline
+public sealed class ImageClassifier : ModelPipeline, Registry.IImageClassifier
 {
     public const string DefaultModelId = "squeezenet1.0-fp16";
     private static readonly PixelNormalisation CaffeMeans = new(104f, 117f, 123f, 1f, 1f, 1f);
@@ -22,6 +22,10 @@ public sealed class ImageClassifier : ModelPipeline
         (_height, _width) = FixedInputSize();
         _labels = store.Labels(modelId);
     }
+
+    public string ModelId => Model.Id;
+
+    public string ModelVersion => Model.Version;
 
     public IReadOnlyList<Classification> Classify(PixelBuffer rgb, int topK = 5)
     {
@@ -59,7 +63,7 @@ public sealed class ImageClassifier : ModelPipeline
         return singles;
     }
 
-    private static int[] TopK(float[] scores, int k)
+    internal static int[] TopK(float[] scores, int k)
     {
         var indexes = Enumerable.Range(0, scores.Length).ToArray();
         Array.Sort(indexes, (a, b) => scores[b].CompareTo(scores[a]));

@@ -25,5 +25,9 @@ public interface IInferenceTask
     /// </summary>
     bool UsesWorkingCopyOnly { get; }
 
+    /// <summary>Loads what <see cref="Run"/> will need and must fetch first (I/O), before the compute gate.</summary>
+    /// <exception cref="Shared.ModelRegistry.UnknownModelException">The image asks for a model that cannot serve it: the image fails.</exception>
+    Task PrepareAsync(ImageRecord image, CancellationToken ct) => Task.CompletedTask;
+
     TaskOutcome Run(InferenceInput input);
 }

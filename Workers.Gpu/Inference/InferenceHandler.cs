@@ -5,6 +5,7 @@ using VisionAspire.Contracts;
 using VisionAspire.Data;
 using VisionAspire.Imaging;
 using VisionAspire.Shared;
+using VisionAspire.Shared.ModelRegistry;
 using VisionAspire.Storage;
 
 namespace VisionAspire.Workers.Gpu.Inference;
@@ -54,6 +55,19 @@ public sealed class InferenceHandler(
         }
 
         var toRun = names.Select(name => _tasks[name]).ToList();
+        try
+        {
+            foreach (var task in toRun)
+            {
+                await task.PrepareAsync(image, ct);
+            }
+        }
+        catch (Exception ex) when (ex is UnknownModelException or ModelVersionUnavailableException)
+        {
+            await FailAsync(request, ex.Message, ct);
+            return;
+        }
+
         var working = toRun.Any(t => t.UsesWorkingCopyOnly) ? await TryGetWorkingCopyAsync(image.Id, ct) : null;
         var needsOriginal = toRun.Any(t => !t.UsesWorkingCopyOnly || working is null);
         var bytes = needsOriginal ? await originals.ReadAsync(image.Id, image.StorageKey, ct) : null;
@@ -68,7 +82,7 @@ public sealed class InferenceHandler(
         {
             outcomes = await compute.RunAsync(() =>
             {
-                var input = new InferenceInput(request, bytes, working, WorkingSize);
+                var input = new InferenceInput(request, bytes, working, WorkingSize, image.ClassifyModel);
                 return toRun.Select(task => (task.Name, task.Run(input))).ToList();
             }, ct);
         }

@@ -5,11 +5,15 @@ namespace VisionAspire.Workers.Gpu.Inference;
 
 /// <summary>
 /// What the tasks of one request read: the request, the original bytes (when some task needs them) and the objects'
-/// working copy (the Preprocessor's, else decoded from the original on first use). One request's; not thread-safe.
+/// working copy (the Preprocessor's, else decoded from the original on first use), and the classifier the upload asked
+/// for. One request's; not thread-safe.
 /// </summary>
-public sealed class InferenceInput(InferenceRequestedV1 request, byte[]? original, PixelBuffer? workingCopy, int workingSize)
+public sealed class InferenceInput(InferenceRequestedV1 request, byte[]? original, PixelBuffer? workingCopy, int workingSize, string? classifyModel = null)
 {
     public InferenceRequestedV1 Request => request;
+
+    /// <summary>The registered classifier "classify" runs; null: the built-in one.</summary>
+    public string? ClassifyModel => classifyModel;
 
     public byte[] Original => original ?? throw new InvalidOperationException("The original was not read for this request.");
 

@@ -5,7 +5,8 @@ using VisionAspire.Shared;
 namespace VisionAspire.Workers.Gpu.Inference;
 
 /// <summary>
-/// The sessions every message of this replica shares (models have batch 1; ORT Run is thread-safe).
+/// The sessions every message of this replica shares (classifiers, whose version can change live, are the
+/// ClassifierRegistry's) (models have batch 1; ORT Run is thread-safe).
 /// Provider "cuda" asks ONNX Runtime for CUDA, "auto" does when the ORT build has it (-p:InferenceFlavor=Gpu); the
 /// model store falls back to the CPU, logging why and the fix once, when this machine cannot use it. The models of
 /// the tasks an upload must ask for (ocr, blur) load on first use, so a replica that never runs them does not hold
@@ -34,12 +35,12 @@ public sealed class WorkerModels
             IntraOpThreads = settings.IntraOpThreads,
             Log = message => logger.LogInformation("ONNX Runtime: {Message}", message),
         });
-        Classifier = PipelineMetrics.LoadModel(nameof(ImageClassifier), () => new ImageClassifier(Store));
         Embedder = PipelineMetrics.LoadModel(nameof(FaceEmbedder), () => new FaceEmbedder(Store));
         Detector = PipelineMetrics.LoadModel(nameof(ObjectDetector), () => new ObjectDetector(Store));
         _faceDetector = OnFirstUse(() => PipelineMetrics.LoadModel(nameof(YuNetDetector), () => new YuNetDetector(Store)));
         _ocr = OnFirstUse(() => PipelineMetrics.LoadModel(nameof(OcrReader), () => new OcrReader(Store)));
         _plates = OnFirstUse(() => PipelineMetrics.LoadModel(nameof(PlateLocator), () => new PlateLocator(Store)));
+        logger.LogInformation("Inference provider requested: {Provider}, in use: {InUse}", Provider, Store.Provider);
         OcrChain = ModelChain.Of(Store, OcrReader.ModelIds);
         PlateChain = ModelChain.Of(Store, PlateLocator.ModelIds);
     }
@@ -48,8 +49,6 @@ public sealed class WorkerModels
 
     /// <summary>The provider asked for; <see cref="ModelStore.Provider"/> is the one in use.</summary>
     public ExecutionProvider Provider { get; }
-
-    public ImageClassifier Classifier { get; }
 
     public FaceEmbedder Embedder { get; }
 

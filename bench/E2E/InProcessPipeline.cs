@@ -21,6 +21,7 @@ public sealed class InProcessPipeline : IDisposable
     private readonly Dictionary<string, IInferenceTask> _tasks;
     private readonly int _workingSize;
     private readonly int _objectWorkingSize;
+    private readonly CatalogClassifier _classifiers;
 
     public InProcessPipeline()
     {
@@ -32,7 +33,8 @@ public sealed class InProcessPipeline : IDisposable
         _confirmer = new FaceConfirmer(_detector, models.Store);
         _analyzer = new ImageAnalyzer(_detector, _confirmer, preprocessing);
         _objectWorkingSize = inference.Value.ObjectWorkingSize;
-        IInferenceTask[] tasks = [new FaceInference(models, inference), new ClassifyInference(models), new ObjectInference(models)];
+        _classifiers = new CatalogClassifier(new ImageClassifier(models.Store));
+        IInferenceTask[] tasks = [new FaceInference(models, inference), new ClassifyInference(_classifiers), new ObjectInference(models)];
         _tasks = tasks.ToDictionary(t => t.Name);
     }
 
@@ -51,6 +53,7 @@ public sealed class InProcessPipeline : IDisposable
 
     public void Dispose()
     {
+        _classifiers.Dispose();
         _confirmer.Dispose();
         _detector.Dispose();
     }

@@ -11,16 +11,12 @@ namespace VisionAspire.Api.Images;
 /// <summary>The stored outcome of one file: its image row and whether it was already known.</summary>
 public sealed record AcceptedImage(ImageRecord Image, bool Duplicate);
 
-/// <summary>Raised when the broker does not confirm an ImageUploadedV1; the rows stay "uploaded" for the sweeper.</summary>
-public sealed class PublishUnavailableException(Guid jobId, Exception inner)
-    : Exception("The message broker did not accept the upload event.", inner)
-{
-    public Guid JobId { get; } = jobId;
-}
-
 /// <summary>
 /// Stores validated files: original in the object store (content-addressed), metadata row (deduplicated by
 /// sha256 in the repository, race-safe), bytes in Redis for the Preprocessor, then ImageUploadedV1.
+/// Postgres is the record of an upload: once its rows are written the upload is accepted, even when the broker does
+/// not confirm the event (stopped, restarting); the rows stay "uploaded" and <see cref="UploadedImageSweeper"/>
+/// publishes them when the broker is back.
 /// Thread-safe (scoped dependencies are thread-safe clients).
 /// </summary>
 public sealed class ImageUploader(
@@ -78,8 +74,7 @@ public sealed class ImageUploader(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Publishing uploads of job {JobId} failed; the sweeper will retry", jobId);
-            throw new PublishUnavailableException(jobId, ex);
+            logger.LogWarning(ex, "Publishing uploads of job {JobId} failed; the sweeper will publish them when the broker is back", jobId);
         }
 
         return (jobId, accepted);

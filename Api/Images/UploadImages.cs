@@ -41,6 +41,11 @@ public static class UploadImages
         {
             return ApiProblems.Of(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
         }
+        catch (IOException ex) when (!ct.IsCancellationRequested)
+        {
+            // The multipart reader's "Unexpected end of Stream": the body ended before the closing boundary.
+            return ApiProblems.Of(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
+        }
 
         var (tasks, taskProblem) = UploadTasks.Read(request, form);
         if (taskProblem is not null)

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 using NetVips;
 
@@ -120,10 +121,13 @@ public static class HostileImages
         return jpeg;
     }
 
-    /// <summary>A small GIF whose logical screen claims 65535 × 65535 pixels.</summary>
-    public static byte[] GifClaimingHugeScreen()
+    /// <summary>A 4 × 4 GIF whose logical screen claims 65535 × 65535 pixels.</summary>
+    public static byte[] GifClaimingHugeScreen(string tag)
     {
-        var gif = Image.Black(4, 4).Cast(Enums.BandFormat.Uchar).GifsaveBuffer();
+        var shade = SHA256.HashData(Encoding.UTF8.GetBytes(tag));
+        using var grey = (Image.Black(4, 4) + shade[0]).Cast(Enums.BandFormat.Uchar);
+        using var dotted = grey.Mutate(m => m.DrawRect([shade[1]], 1, 1, 1, 1, fill: true));
+        var gif = dotted.GifsaveBuffer();
         BinaryPrimitives.WriteUInt16LittleEndian(gif.AsSpan(6), ushort.MaxValue);
         BinaryPrimitives.WriteUInt16LittleEndian(gif.AsSpan(8), ushort.MaxValue);
         return gif;
@@ -152,7 +156,7 @@ public static class HostileImages
         using var animated = frames.Mutate(m =>
         {
             // The tag's hash as the first row's first 16 pixels: the file is byte-unique without a tag segment.
-            var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(tag));
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(tag));
             for (var i = 0; i < 16; i++)
             {
                 m.DrawRect([hash[i], hash[i], hash[i]], i, 0, 1, 1, fill: true);

@@ -8,12 +8,11 @@ namespace VisionAspire.Integration.Tests.Faults;
 /// <summary>
 /// The real AppHost for the fault suite: every test of <see cref="FaultSuiteCollection"/> stops, kills and restarts
 /// parts of this one topology under load, then waits until the pipeline has settled again, so the next test starts
-/// from a whole topology. The Api republishes stale uploads after <see cref="RepublishAfterSeconds"/>.
+/// from a whole topology. The settings are the shipped defaults (the sweeper republishes uploads still "uploaded" after
+/// 30 s): a shorter grace would also republish images merely waiting in a long queue.
 /// </summary>
 public sealed class FaultSuiteFixture : IAsyncLifetime
 {
-    public const int RepublishAfterSeconds = 20;
-
     private static readonly string[] Services = ["api", "preprocessor", "workers"];
 
     private NpgsqlDataSource? _database;
@@ -27,8 +26,7 @@ public sealed class FaultSuiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await TestAppHost.StartAsync<Projects.AppHost>(Services, builder =>
-            TestAppHost.SetEnvironment(builder, "api", "Vision__Upload__RepublishAfterSeconds", $"{RepublishAfterSeconds}"));
+        Host = await TestAppHost.StartAsync<Projects.AppHost>(Services);
         var http = Host.CreateApiClient();
         http.Timeout = TimeSpan.FromMinutes(2);
         Api = new ApiClient(http);

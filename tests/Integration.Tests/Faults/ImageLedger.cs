@@ -35,7 +35,7 @@ public sealed class ImageLedger(NpgsqlDataSource database)
         {
             await using var command = database.CreateCommand("""
                 SELECT
-                  (SELECT coalesce(sum(n - 1), 0) FROM (
+                  (SELECT coalesce(sum(n - 1), 0)::bigint FROM (
                      SELECT count(*) AS n FROM predictions WHERE image_id = ANY(@ids)
                      GROUP BY image_id, task, model, model_version, ordinal HAVING count(*) > 1) same_key)
                 + (SELECT count(*) FROM (

@@ -25,7 +25,7 @@ test: build
 # The fault-injection suite alone (several minutes: it stops and kills servers and services under load). `make test`
 # runs it too, as part of the solution's tests.
 test-faults: build
-	dotnet test tests/Integration.Tests -c $(CONFIG) --no-build --filter "Category=Faults" --logger "console;verbosity=normal"
+	dotnet test tests/Integration.Tests -c $(CONFIG) --no-build --filter "Category=Faults" --logger "console;verbosity=detailed"
 
 bench: build
 	dotnet run --no-build -c $(CONFIG) --project Cli -- bench

@@ -8,16 +8,15 @@ namespace VisionAspire.Messaging;
 /// confirmed them; an unroutable message (no queue bound) fails with a PublishException instead of vanishing.
 /// Thread-safe: publishes share one confirm-enabled channel and are serialised on it.
 /// </summary>
-public sealed class MessagePublisher(BrokerConnection broker, TimeSpan? confirmTimeout = null) : IAsyncDisposable
+public sealed class MessagePublisher(BrokerConnection broker) : IAsyncDisposable
 {
     /// <summary>
     /// How long a publish waits for the broker's confirm. RabbitMQ.Client 7.2 can wait forever for a confirm owed by a
     /// channel that lived through a broker restart (rabbitmq-dotnet-client#1930): the publish would hold this
     /// publisher, and every handler publishing through it, until the process restarts.
     /// </summary>
-    public static readonly TimeSpan DefaultConfirmTimeout = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(15);
 
-    private readonly TimeSpan _confirmTimeout = confirmTimeout ?? DefaultConfirmTimeout;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IChannel? _channel;
 
@@ -50,7 +49,7 @@ public sealed class MessagePublisher(BrokerConnection broker, TimeSpan? confirmT
         {
             var channel = await GetOpenChannelAsync(ct);
             using var confirmWait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            confirmWait.CancelAfter(_confirmTimeout);
+            confirmWait.CancelAfter(ConfirmTimeout);
             try
             {
                 await channel.BasicPublishAsync(Queues.Exchange, routingKey, mandatory: true, properties, body, confirmWait.Token);
@@ -61,7 +60,7 @@ public sealed class MessagePublisher(BrokerConnection broker, TimeSpan? confirmT
                 // disposal may wait on the same lost confirm, so it is not awaited.
                 _channel = null;
                 _ = DisposeQuietlyAsync(channel);
-                throw new TimeoutException($"The broker did not confirm a message to '{routingKey}' within {_confirmTimeout.TotalSeconds:0} s.");
+                throw new TimeoutException($"The broker did not confirm a message to '{routingKey}' within {ConfirmTimeout.TotalSeconds:0} s.");
             }
         }
         finally

@@ -41,9 +41,10 @@ public static class UploadImages
         {
             return ApiProblems.Of(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
         }
-        catch (IOException ex) when (!ct.IsCancellationRequested)
+        catch (IOException ex) when (ex is not BadHttpRequestException && !ct.IsCancellationRequested)
         {
-            // The multipart reader's "Unexpected end of Stream": the body ended before the closing boundary.
+            // The multipart reader's "Unexpected end of Stream": the body ended before the closing boundary. (Kestrel's
+            // own refusals, e.g. 408 for a body arriving too slowly, are BadHttpRequestExceptions: they keep their status.)
             return ApiProblems.Of(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
         }
 

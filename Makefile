@@ -4,7 +4,7 @@ CONFIG ?= Release
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: setup build run test bench manifest clean
+.PHONY: setup build run test test-faults bench manifest clean
 
 setup:
 	bash scripts/setup.sh
@@ -21,6 +21,11 @@ run: build
 
 test: build
 	bash scripts/test.sh $(CONFIG)
+
+# The fault-injection suite alone (several minutes: it stops and kills servers and services under load). `make test`
+# runs it too, as part of the solution's tests.
+test-faults: build
+	dotnet test tests/Integration.Tests -c $(CONFIG) --no-build --filter "Category=Faults" --logger "console;verbosity=detailed"
 
 bench: build
 	dotnet run --no-build -c $(CONFIG) --project Cli -- bench

@@ -151,6 +151,35 @@ public sealed class ImageRepository(NpgsqlDataSource db)
     }
 
     /// <summary>
+    /// Images still "uploaded" that were created before <paramref name="createdBefore"/>, oldest first, after the
+    /// keyset position <paramref name="after"/> (null: from the start): for walking them once, page by page.
+    /// </summary>
+    public async Task<IReadOnlyList<ImageRecord>> ListUploadedCreatedBeforeAsync(
+        DateTimeOffset createdBefore, (DateTimeOffset CreatedAt, Guid Id)? after, int limit, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
+        await using var command = db.CreateCommand($"""
+            SELECT {Columns} FROM images
+            WHERE status = @status AND created_at < @before AND (created_at, id) > (@afterAt, @afterId)
+            ORDER BY created_at, id LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("status", ImageStatus.Uploaded);
+        command.Parameters.AddWithValue("before", createdBefore);
+        command.Parameters.AddWithValue("afterAt", after?.CreatedAt ?? DateTimeOffset.UnixEpoch);
+        command.Parameters.AddWithValue("afterId", after?.Id ?? Guid.Empty);
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<ImageRecord>(limit);
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(Map(reader));
+        }
+
+        return list;
+    }
+
+    /// <summary>
     /// Sets status and error (null clears it) unless the image is completed or failed: those are final, so a late or
     /// redelivered message cannot move a finished image back. Returns false when nothing changed (no such image, or
     /// it is finished).

@@ -10,6 +10,13 @@ namespace VisionAspire.Messaging;
 /// </summary>
 public sealed class MessagePublisher(BrokerConnection broker) : IAsyncDisposable
 {
+    /// <summary>
+    /// How long a publish waits for the broker's confirm. RabbitMQ.Client 7.2 can wait forever for a confirm owed by a
+    /// channel that lived through a broker restart (rabbitmq-dotnet-client#1930): the publish would hold this
+    /// publisher, and every handler publishing through it, until the process restarts.
+    /// </summary>
+    public static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(15);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IChannel? _channel;
 
@@ -41,11 +48,36 @@ public sealed class MessagePublisher(BrokerConnection broker) : IAsyncDisposable
         try
         {
             var channel = await GetOpenChannelAsync(ct);
-            await channel.BasicPublishAsync(Queues.Exchange, routingKey, mandatory: true, properties, body, ct);
+            using var confirmWait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            confirmWait.CancelAfter(ConfirmTimeout);
+            try
+            {
+                await channel.BasicPublishAsync(Queues.Exchange, routingKey, mandatory: true, properties, body, confirmWait.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // The message may still arrive (consumers are idempotent); the channel is not trusted again. Its
+                // disposal may wait on the same lost confirm, so it is not awaited.
+                _channel = null;
+                _ = DisposeQuietlyAsync(channel);
+                throw new TimeoutException($"The broker did not confirm a message to '{routingKey}' within {ConfirmTimeout.TotalSeconds:0} s.");
+            }
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(IChannel channel)
+    {
+        try
+        {
+            await channel.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // A channel given up on: whatever it throws while closing changes nothing.
         }
     }
 

@@ -29,6 +29,7 @@ public static class ApiServiceExtensions
 
         builder.Services.AddSingleton<UploadValidator>();
         builder.Services.AddScoped<ImageUploader>();
+        builder.Services.AddSingleton<UnpublishedUploads>();
         builder.Services.AddScoped<ImageQueries>();
         builder.Services.AddScoped<OriginalImageSource>();
         builder.Services.AddHostedService<UploadedImageSweeper>();

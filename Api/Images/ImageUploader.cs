@@ -11,16 +11,12 @@ namespace VisionAspire.Api.Images;
 /// <summary>The stored outcome of one file: its image row and whether it was already known.</summary>
 public sealed record AcceptedImage(ImageRecord Image, bool Duplicate);
 
-/// <summary>Raised when the broker does not confirm an ImageUploadedV1; the rows stay "uploaded" for the sweeper.</summary>
-public sealed class PublishUnavailableException(Guid jobId, Exception inner)
-    : Exception("The message broker did not accept the upload event.", inner)
-{
-    public Guid JobId { get; } = jobId;
-}
-
 /// <summary>
 /// Stores validated files: original in the object store (content-addressed), metadata row (deduplicated by
 /// sha256 in the repository, race-safe), bytes in Redis for the Preprocessor, then ImageUploadedV1.
+/// Postgres is the record of an upload: once its rows are written the upload is accepted, even when the broker does
+/// not confirm the event (stopped, restarting); the rows stay "uploaded", the events wait in
+/// <see cref="UnpublishedUploads"/>, and <see cref="UploadedImageSweeper"/> publishes them when the broker is back.
 /// Thread-safe (scoped dependencies are thread-safe clients).
 /// </summary>
 public sealed class ImageUploader(
@@ -29,6 +25,7 @@ public sealed class ImageUploader(
     IObjectStore store,
     IDatabase redis,
     PublisherPool publisher,
+    UnpublishedUploads unpublished,
     ILogger<ImageUploader> logger)
 {
     /// <param name="tasks">What the pipeline runs on each new image (ImageTasks); null: the defaults of its kind. A file
@@ -70,17 +67,22 @@ public sealed class ImageUploader(
             }
         }
 
+        var events = toPublish.Select(p => UploadedEvent(p.Image, jobId, p.Index)).ToList();
+        var published = 0;
         try
         {
-            foreach (var (image, index) in toPublish)
+            for (; published < events.Count; published++)
             {
-                await publisher.PublishAsync(Queues.Preprocess, UploadedEvent(image, jobId, index), ct);
+                await publisher.PublishAsync(Queues.Preprocess, events[published], ct);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Publishing uploads of job {JobId} failed; the sweeper will retry", jobId);
-            throw new PublishUnavailableException(jobId, ex);
+            logger.LogWarning(ex, "Publishing uploads of job {JobId} failed; the sweeper will publish them when the broker is back", jobId);
+            foreach (var uploaded in events.Skip(published))
+            {
+                unpublished.Add(uploaded);
+            }
         }
 
         return (jobId, accepted);

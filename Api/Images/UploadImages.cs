@@ -43,6 +43,12 @@ public static class UploadImages
         {
             return ApiProblems.Of(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
         }
+        catch (IOException ex) when (ex is not BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            // The multipart reader's "Unexpected end of Stream": the body ended before the closing boundary. (Kestrel's
+            // own refusals, e.g. 408 for a body arriving too slowly, are BadHttpRequestExceptions: they keep their status.)
+            return ApiProblems.Of(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
+        }
 
         var (tasks, taskProblem) = UploadTasks.Read(request, form);
         if (taskProblem is not null)
@@ -72,7 +78,7 @@ public static class UploadImages
         var files = new List<ValidatedFile>(parts.Count);
         foreach (var part in parts)
         {
-            var (file, rejection) = validator.Validate(SafeFileName(part.FileName), await part.ReadAllBytesAsync(ct));
+            var (file, rejection) = validator.Validate(UploadFileName.Sanitize(part.FileName), await part.ReadAllBytesAsync(ct));
             if (rejection is not null)
             {
                 return ApiProblems.Of(rejection.Status, rejection.Title, rejection.Detail);
@@ -81,24 +87,10 @@ public static class UploadImages
             files.Add(file!);
         }
 
-        try
-        {
-            var (jobId, accepted) = await uploader.AcceptAsync(files, tasks, userId: null, ct, classifyModel);
-            var images = accepted
-                .Select(a => new UploadedImageResponse(a.Image.Id, a.Image.Status, a.Duplicate, ImageLinksFactory.For(a.Image.Id, jobId), a.Image.Tasks))
-                .ToList();
-            return TypedResults.Accepted(images[0].Links.Self, new UploadResponse(jobId, images));
-        }
-        catch (PublishUnavailableException ex)
-        {
-            return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, "Processing queue unavailable",
-                $"The images of job {ex.JobId} are stored but not yet queued; they will be queued automatically when the broker is back.");
-        }
-    }
-
-    private static string SafeFileName(string? name)
-    {
-        var file = Path.GetFileName(name ?? "");
-        return string.IsNullOrWhiteSpace(file) ? "upload" : file[..Math.Min(file.Length, 255)];
+        var (jobId, accepted) = await uploader.AcceptAsync(files, tasks, userId: null, ct, classifyModel);
+        var images = accepted
+            .Select(a => new UploadedImageResponse(a.Image.Id, a.Image.Status, a.Duplicate, ImageLinksFactory.For(a.Image.Id, jobId), a.Image.Tasks))
+            .ToList();
+        return TypedResults.Accepted(images[0].Links.Self, new UploadResponse(jobId, images));
     }
 }

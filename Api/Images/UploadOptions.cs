@@ -14,6 +14,9 @@ public sealed class UploadOptions
     /// <summary>Most files in one request.</summary>
     public int MaxFiles { get; set; } = 100;
 
-    /// <summary>Rows still "uploaded" after this many seconds are published again by the sweeper.</summary>
+    /// <summary>
+    /// The sweeper's grace period (it runs every half of it): uploads whose publish failed are published again on each
+    /// run; rows a previous Api process left "uploaded" are published once, this long after the start.
+    /// </summary>
     public int RepublishAfterSeconds { get; set; } = 30;
 }

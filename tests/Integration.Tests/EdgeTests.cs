@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
+using VisionAspire.Integration.Tests.Edge;
 using VisionAspire.Integration.Tests.Support;
 using VisionAspire.TestSupport;
 
@@ -97,22 +97,9 @@ public sealed class EdgeTests(PipelineFixture fixture)
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
     }
 
-    private static async Task AssertProblemAsync(HttpResponseMessage response, int status)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True((int)response.StatusCode == status, $"expected {status}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = System.Text.Json.JsonSerializer.Deserialize<Problem>(body, Json.Options)!;
-        Assert.Equal(status, problem.Status);
-        Assert.False(string.IsNullOrEmpty(problem.Title));
-    }
+    private static Task AssertProblemAsync(HttpResponseMessage response, int status) => EdgeAssertions.AssertProblemAsync(response, status);
 
-    private async Task AssertHealthyAsync()
-    {
-        using var health = await Api.Http.GetAsync("/health");
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-    }
+    private Task AssertHealthyAsync() => EdgeAssertions.AssertHealthyAsync(Api, fixture.Host.App);
 
-    private async Task<long> CountImagesAsync() =>
-        (await Api.Http.GetFromJsonAsync<ImagePage>("/api/v1/images?limit=1", Json.Options))!.Total;
+    private Task<long> CountImagesAsync() => EdgeAssertions.CountImagesAsync(Api);
 }

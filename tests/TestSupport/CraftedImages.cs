@@ -34,7 +34,7 @@ public static class CraftedImages
     /// <summary>The first <paramref name="length"/> bytes of a JPEG: cut inside the header or the scan data.</summary>
     public static byte[] Truncated(byte[] jpeg, int length) => jpeg[..length];
 
-    private static void WriteChunk(Stream png, string type, byte[] data)
+    internal static void WriteChunk(Stream png, string type, byte[] data)
     {
         Span<byte> word = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(word, (uint)data.Length);

@@ -294,8 +294,11 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
             // The retry is a new message: it has not come back from a crash, whatever the broker said of the original.
             properties.Headers.Remove(MessageHeaders.DeliveryCount);
 
-            // The default exchange routes straight to the queue by name, whatever the queue is bound to.
-            await received.Channel.BasicPublishAsync(string.Empty, QueueName, mandatory: true, properties, received.Body, AbortToken);
+            // The default exchange routes straight to the queue by name, whatever the queue is bound to. The confirm
+            // wait is bounded as the publisher's is: the client can wait forever for a confirm across a broker restart.
+            using var confirmWait = CancellationTokenSource.CreateLinkedTokenSource(AbortToken);
+            confirmWait.CancelAfter(MessagePublisher.ConfirmTimeout);
+            await received.Channel.BasicPublishAsync(string.Empty, QueueName, mandatory: true, properties, received.Body, confirmWait.Token);
         }
         catch (Exception republishError)
         {

@@ -1,14 +1,15 @@
 namespace VisionAspire.Data;
 
 /// <summary>
-/// Metadata of freshly stored original bytes, before any processing. <see cref="Tasks"/>: what to run on it
-/// (ImageTasks); null runs the defaults of its kind.
+/// Metadata of freshly stored original bytes, before any processing. <see cref="UserId"/>: the owner (null: ownerless,
+/// visible to admins only). <see cref="Tasks"/>: what to run on it (ImageTasks); null runs the defaults of its kind.
+/// <see cref="Width"/> and <see cref="Height"/>: when already known (a synchronous prediction read the header).
 /// </summary>
 public sealed record NewImage(
     Guid Id, string Sha256, string FileName, string ContentType, long SizeBytes, string StorageKey, Guid? UserId,
-    IReadOnlyList<string>? Tasks = null);
+    IReadOnlyList<string>? Tasks = null, int? Width = null, int? Height = null);
 
-/// <summary>An image's row; <see cref="Tasks"/> as chosen at upload (null: the defaults of its kind).</summary>
+/// <summary>An image's row; <see cref="Tasks"/> as chosen at upload (null: the defaults of its kind); <see cref="UserId"/>: its owner (null: ownerless).</summary>
 public sealed record ImageRecord(
     Guid Id,
     string Sha256,
@@ -24,4 +25,5 @@ public sealed record ImageRecord(
     Guid? JobId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<string>? Tasks = null);
+    IReadOnlyList<string>? Tasks = null,
+    Guid? UserId = null);

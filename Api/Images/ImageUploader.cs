@@ -19,8 +19,9 @@ public sealed class PublishUnavailableException(Guid jobId, Exception inner)
 }
 
 /// <summary>
-/// Stores validated files: original in the object store (content-addressed), metadata row (deduplicated by
-/// sha256 in the repository, race-safe), bytes in Redis for the Preprocessor, then ImageUploadedV1.
+/// Stores validated files: original in the object store (content-addressed, so shared by every owner of the same
+/// bytes), metadata row owned by the uploader (deduplicated by owner and sha256 in the repository, race-safe), bytes
+/// in Redis for the Preprocessor, then ImageUploadedV1.
 /// Thread-safe (scoped dependencies are thread-safe clients).
 /// </summary>
 public sealed class ImageUploader(
@@ -32,18 +33,19 @@ public sealed class ImageUploader(
     ILogger<ImageUploader> logger)
 {
     /// <param name="tasks">What the pipeline runs on each new image (ImageTasks); null: the defaults of its kind. A file
-    /// whose bytes are already known keeps the tasks it was first uploaded with.</param>
+    /// whose bytes the owner already uploaded keeps the tasks it was first uploaded with.</param>
+    /// <param name="ownerId">The uploading user: the job and the images are theirs.</param>
     public async Task<(Guid JobId, IReadOnlyList<AcceptedImage> Images)> AcceptAsync(
-        IReadOnlyList<ValidatedFile> files, IReadOnlyList<string>? tasks, Guid? userId, CancellationToken ct)
+        IReadOnlyList<ValidatedFile> files, IReadOnlyList<string>? tasks, Guid ownerId, CancellationToken ct)
     {
         var candidates = files.Select(_ => Guid.CreateVersion7()).ToArray();
         var payload = new UploadJobPayload(files.Select((f, i) => new UploadJobItem(i, candidates[i], f.FileName)).ToList());
         if (files.Count == 0)
         {
-            return (await jobs.CreateAsync(UploadJobPayload.JobType, 0, payload.ToJson(), ct), []);
+            return (await jobs.CreateAsync(new NewJob(Guid.CreateVersion7(), UploadJobPayload.JobType, 0, payload.ToJson(), ownerId), ct), []);
         }
 
-        var job = new NewJob(Guid.CreateVersion7(), UploadJobPayload.JobType, files.Count, payload.ToJson());
+        var job = new NewJob(Guid.CreateVersion7(), UploadJobPayload.JobType, files.Count, payload.ToJson(), ownerId);
         var jobId = job.Id;
         var accepted = new List<AcceptedImage>(files.Count);
         var toPublish = new List<(ImageRecord Image, int Index)>();
@@ -52,7 +54,7 @@ public sealed class ImageUploader(
             // The job is written with the first row: one round trip and one commit for a single-file upload.
             var clock = Stopwatch.StartNew();
             using var activity = ApiTelemetry.Source.StartActivity("upload image");
-            var (image, created) = await StoreAsync(files[i], candidates[i], i == 0 ? job : null, jobId, tasks, userId, ct);
+            var (image, created) = await StoreAsync(files[i], candidates[i], i == 0 ? job : null, jobId, tasks, ownerId, ct);
             activity?.SetTag("visionaspire.image.id", image.Id);
             activity?.SetTag("visionaspire.image.duplicate", !created);
             PipelineMetrics.StageCompleted(PipelineMetrics.UploadStage, clock.Elapsed);
@@ -91,7 +93,7 @@ public sealed class ImageUploader(
 
     /// <summary>Stores one file; <paramref name="newJob"/>, when given, is created in the same transaction as its row.</summary>
     private async Task<(ImageRecord Image, bool Created)> StoreAsync(
-        ValidatedFile file, Guid candidateId, NewJob? newJob, Guid jobId, IReadOnlyList<string>? tasks, Guid? userId, CancellationToken ct)
+        ValidatedFile file, Guid candidateId, NewJob? newJob, Guid jobId, IReadOnlyList<string>? tasks, Guid ownerId, CancellationToken ct)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Data));
         var storageKey = StorageKeys.Original(sha256);
@@ -99,7 +101,7 @@ public sealed class ImageUploader(
         // Content-addressed key: writing it again for a duplicate is harmless, and the row never points to a missing object.
         await store.PutAsync(storageKey, file.Data, file.ContentType, ct);
 
-        var row = new NewImage(candidateId, sha256, file.FileName, file.ContentType, file.Data.Length, storageKey, userId, tasks);
+        var row = new NewImage(candidateId, sha256, file.FileName, file.ContentType, file.Data.Length, storageKey, ownerId, tasks);
         var (image, created) = newJob is null
             ? await images.InsertOrGetBySha256Async(row, jobId, ct)
             : await images.InsertOrGetBySha256Async(row, newJob, ct);

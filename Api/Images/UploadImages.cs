@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using VisionAspire.Api.Auth;
 using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Problems;
 
@@ -11,6 +13,7 @@ public static class UploadImages
 
     public static async Task<IResult> HandleAsync(
         HttpRequest request,
+        ClaimsPrincipal caller,
         UploadValidator validator,
         ImageUploader uploader,
         IOptions<UploadOptions> options,
@@ -75,7 +78,7 @@ public static class UploadImages
 
         try
         {
-            var (jobId, accepted) = await uploader.AcceptAsync(files, tasks, userId: null, ct);
+            var (jobId, accepted) = await uploader.AcceptAsync(files, tasks, caller.UserId(), ct);
             var images = accepted
                 .Select(a => new UploadedImageResponse(a.Image.Id, a.Image.Status, a.Duplicate, ImageLinksFactory.For(a.Image.Id, jobId), a.Image.Tasks))
                 .ToList();

@@ -46,7 +46,7 @@ public sealed class UploadedImageSweeper(
         // traces in the dashboard. A re-publish it triggers is traced as usual.
         using (SuppressInstrumentationScope.Begin())
         {
-            (stale, _) = await images.ListAsync(1, BatchSize, kind: null, status: ImageStatus.Uploaded, ct);
+            (stale, _) = await images.ListAsync(1, BatchSize, kind: null, status: ImageStatus.Uploaded, OwnerScope.Everyone, ct);
         }
 
         var cutoff = DateTimeOffset.UtcNow - grace;

@@ -8,6 +8,7 @@ using VisionAspire.Api.Jobs;
 using VisionAspire.Api.Monitoring;
 using VisionAspire.Api.Operations;
 using VisionAspire.Api.People;
+using VisionAspire.Api.Predictions;
 using VisionAspire.Api.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -50,6 +51,7 @@ app.MapImageOperationsApi();
 app.MapAiEndpointsApi();
 app.MapMonitoringApi();
 app.MapPeopleApi();
+app.MapPredictionsApi();
 app.MapDeadLettersApi().RequireAuthorization(AuthenticationSetup.AdminPolicy);
 
 await app.RunAsync();

@@ -87,6 +87,21 @@ public sealed class ImageUploader(
         return (jobId, accepted);
     }
 
+    /// <summary>
+    /// Stores a file whose results a synchronous call already has (POST /predict): the original, and a row of
+    /// <paramref name="tasks"/> owned by <paramref name="ownerId"/> (deduplicated per owner like any upload) with no job;
+    /// nothing is queued: the caller writes the results.
+    /// </summary>
+    public async Task<(ImageRecord Image, bool Created)> StoreProcessedAsync(
+        ValidatedFile file, IReadOnlyList<string> tasks, Guid ownerId, int width, int height, CancellationToken ct)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Data));
+        var storageKey = StorageKeys.Original(sha256);
+        await store.PutAsync(storageKey, file.Data, file.ContentType, ct);
+        var row = new NewImage(Guid.CreateVersion7(), sha256, file.FileName, file.ContentType, file.Data.Length, storageKey, ownerId, tasks, width, height);
+        return await images.InsertOrGetBySha256Async(row, jobId: null, ct);
+    }
+
     /// <summary>The upload event; <paramref name="jobItemIndex"/> is omitted where it is not at hand (the sweeper).</summary>
     public static ImageUploadedV1 UploadedEvent(ImageRecord image, Guid jobId, int? jobItemIndex = null) =>
         new(image.Id, jobId, image.StorageKey, image.Sha256, image.ContentType, image.CreatedAt, jobItemIndex, image.Tasks);

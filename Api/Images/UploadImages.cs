@@ -20,29 +20,10 @@ public static class UploadImages
         CancellationToken ct)
     {
         var limits = options.Value;
-        if (!request.HasFormContentType)
+        var (form, formProblem) = await UploadForm.ReadAsync(request, limits, FilePartName, ct);
+        if (form is null)
         {
-            return ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Multipart form expected",
-                $"Send the images as multipart/form-data parts named '{FilePartName}'.");
-        }
-
-        if (request.ContentLength > limits.MaxBytes)
-        {
-            return ApiProblems.PayloadTooLarge(limits.MaxBytes);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ApiProblems.PayloadTooLarge(limits.MaxBytes);
-        }
-        catch (InvalidDataException ex)
-        {
-            return ApiProblems.Of(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
+            return formProblem!;
         }
 
         var (tasks, taskProblem) = UploadTasks.Read(request, form);
@@ -67,7 +48,7 @@ public static class UploadImages
         var files = new List<ValidatedFile>(parts.Count);
         foreach (var part in parts)
         {
-            var (file, rejection) = validator.Validate(SafeFileName(part.FileName), await part.ReadAllBytesAsync(ct));
+            var (file, rejection) = validator.Validate(UploadForm.SafeFileName(part.FileName), await part.ReadAllBytesAsync(ct));
             if (rejection is not null)
             {
                 return ApiProblems.Of(rejection.Status, rejection.Title, rejection.Detail);
@@ -91,9 +72,4 @@ public static class UploadImages
         }
     }
 
-    private static string SafeFileName(string? name)
-    {
-        var file = Path.GetFileName(name ?? "");
-        return string.IsNullOrWhiteSpace(file) ? "upload" : file[..Math.Min(file.Length, 255)];
-    }
 }

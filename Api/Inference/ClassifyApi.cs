@@ -8,9 +8,6 @@ namespace VisionAspire.Api.Inference;
 
 public static class ClassifyApi
 {
-    /// <summary>The workers map the top 5 to CIFAR-10; the endpoint maps the same 5 whatever top asks for.</summary>
-    private const int Cifar10Basis = 5;
-
     private static readonly ParameterSpec Top = ParameterSpec.Integer("top", 1, 20, "How many ImageNet classes to answer, most probable first.", 5);
 
     private static readonly ClassifyResponse Example = new(new ModelResponse(ImageClassifier.DefaultModelId, "git-0447574"),
@@ -42,13 +39,10 @@ public static class ClassifyApi
 
     private static ClassifyResponse Classify(SourceImage source, OperationLimits limits, AiModels models, int top)
     {
-        var copy = new WorkingImage(source.Data, new ImageLoadOptions { MaxPixels = limits.MaxInputPixels }).At(WorkingImage.ObjectSize);
-        var classifier = models.Classifier;
-        var ranked = models.Run(classifier.Model, () => classifier.Classify(copy.Pixels, Math.Max(top, Cifar10Basis)));
-        var cifar = ImageNetToCifar10.Map([.. ranked.Take(Cifar10Basis)]);
+        var result = ImageClassification.Run(source, limits, models, top);
         return new ClassifyResponse(
-            ModelResponse.Of(classifier.Model),
-            [.. ranked.Take(top).Select(c => new ClassificationResponse(c.Label, c.ClassId, c.Score))],
-            new Cifar10Response(cifar.Label, cifar.Confidence));
+            ModelResponse.Of(result.Model),
+            [.. result.Ranked.Take(top).Select(c => new ClassificationResponse(c.Label, c.ClassId, c.Score))],
+            new Cifar10Response(result.Cifar10.Label, result.Cifar10.Confidence));
     }
 }

@@ -1,0 +1,41 @@
+using VisionAspire.Api.Problems;
+
+namespace VisionAspire.Api.Images;
+
+/// <summary>Reads the multipart form of an upload (POST /images, POST /predict): 415 not multipart, 413 too large, 400 malformed.</summary>
+public static class UploadForm
+{
+    public static async Task<(IFormCollection? Form, IResult? Problem)> ReadAsync(HttpRequest request, UploadOptions limits, string filePart, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return (null, ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Multipart form expected",
+                $"Send the images as multipart/form-data parts named '{filePart}'."));
+        }
+
+        if (request.ContentLength > limits.MaxBytes)
+        {
+            return (null, ApiProblems.PayloadTooLarge(limits.MaxBytes));
+        }
+
+        try
+        {
+            return (await request.ReadFormAsync(ct), null);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, ApiProblems.PayloadTooLarge(limits.MaxBytes));
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, ApiProblems.Of(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message));
+        }
+    }
+
+    /// <summary>A part's file name without any path, at most 255 characters; "upload" when it has none.</summary>
+    public static string SafeFileName(string? name)
+    {
+        var file = Path.GetFileName(name ?? "");
+        return string.IsNullOrWhiteSpace(file) ? "upload" : file[..Math.Min(file.Length, 255)];
+    }
+}

@@ -13,7 +13,7 @@ public sealed record PredictionEntry(
     DateTimeOffset CreatedAt);
 
 /// <summary>
-/// A page of one owner's predictions, newest first: <see cref="Task"/> (a predictions.task value) when given,
+/// A page of one owner's predictions, newest first (one model run's rows in output order): <see cref="Task"/> (a predictions.task value) when given,
 /// created at or after <see cref="From"/> and before <see cref="To"/> when given. <see cref="Page"/> starts at 1.
 /// </summary>
 public sealed record PredictionHistoryQuery(Guid OwnerId, int Page, int Limit, string? Task = null, DateTimeOffset? From = null, DateTimeOffset? To = null);

@@ -13,7 +13,10 @@ public sealed class PredictionHistoryRepository(NpgsqlDataSource db)
 
     private const string Columns = "p.id, p.image_id, p.task, p.label, p.confidence, p.model, p.model_version, p.prediction_time_ms, p.created_at";
 
-    /// <summary>The page and the total matching the query; one round trip.</summary>
+    /// <summary>
+    /// The page and the total matching the query; one round trip. Newest first; the rows of one model run (one
+    /// created_at) in the model's output order.
+    /// </summary>
     public async Task<(IReadOnlyList<PredictionEntry> Items, long Total)> ListAsync(PredictionHistoryQuery query, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Page, 1);
@@ -42,9 +45,9 @@ public sealed class PredictionHistoryRepository(NpgsqlDataSource db)
     /// </summary>
     public static string PageSql(PredictionHistoryQuery query) => $"""
         SELECT {Columns}
-        FROM (SELECT id, created_at FROM predictions WHERE {Filter(query)} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset) page
+        FROM (SELECT id, created_at FROM predictions WHERE {Filter(query)} ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset) page
         JOIN predictions p ON p.id = page.id
-        ORDER BY page.created_at DESC, page.id DESC
+        ORDER BY page.created_at DESC, page.id
         """;
 
     /// <summary>The prediction, if it exists and <paramref name="scope"/> may see it.</summary>

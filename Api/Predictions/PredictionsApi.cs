@@ -21,7 +21,7 @@ public static class PredictionsApi
         api.MapGet("/predictions", ListPredictions.HandleAsync)
             .WithName("ListPredictions")
             .WithSummary("The caller's stored predictions, newest first, a page at a time")
-            .WithDescription("Every model output stored for the caller's images (uploads and POST /predict): one row per class, face, " +
+            .WithDescription("Every model output stored for the caller's images (uploads and POST /predict), newest first (the rows of one model run in its output order, the top class first): one row per class, face, " +
                 "object or text line. task filters by its value (e.g. classification, cifar10, object-detection); from (inclusive) and " +
                 "to (exclusive) by creation time, ISO 8601. total counts every match. An admin may pass userId to read another user's " +
                 "(anyone else gets 403 for a userId not their own).")

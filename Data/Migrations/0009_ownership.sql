@@ -19,8 +19,9 @@ CREATE UNIQUE INDEX people_owner_external_id_key ON people (user_id, external_id
 CREATE INDEX people_owner_created_at_idx ON people (user_id, created_at DESC, id DESC);
 
 -- A prediction's owner is its image's, copied on insert so the history (GET /api/v1/predictions) reads one index
--- range newest first instead of joining and sorting all of a user's images.
+-- range newest first instead of joining and sorting all of a user's images. Rows of one model run share created_at;
+-- among them the id ascends, i.e. the model's output order (the top class first).
 ALTER TABLE predictions ADD COLUMN user_id uuid REFERENCES users (id) ON DELETE SET NULL;
 UPDATE predictions p SET user_id = i.user_id FROM images i WHERE i.id = p.image_id AND i.user_id IS NOT NULL;
-CREATE INDEX predictions_owner_created_at_idx ON predictions (user_id, created_at DESC, id DESC);
-CREATE INDEX predictions_owner_task_created_at_idx ON predictions (user_id, task, created_at DESC, id DESC);
+CREATE INDEX predictions_owner_created_at_idx ON predictions (user_id, created_at DESC, id);
+CREATE INDEX predictions_owner_task_created_at_idx ON predictions (user_id, task, created_at DESC, id);

@@ -148,7 +148,7 @@ public sealed class OwnershipTests(ServersFixture servers)
         Assert.Equal(4, page1.Count);
         Assert.Equal(2, page2.Count);
         var all = page1.Concat(page2).ToList();
-        Assert.Equal(all.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Select(p => p.Id), all.Select(p => p.Id));
+        Assert.Equal(all.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => p.Id), all.Select(p => p.Id));
         Assert.Equal(ids[2], all[0].ImageId);
         Assert.Equal(ids[0], all[^1].ImageId);
         Assert.Equal(3, cifarTotal);

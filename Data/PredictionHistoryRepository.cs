@@ -4,7 +4,8 @@ namespace VisionAspire.Data;
 
 /// <summary>
 /// Reads stored predictions by owner (GET /api/v1/predictions): migration 0009's indexes on (user_id, created_at,
-/// id) and (user_id, task, created_at, id) give a page as one index range, however many rows the owner has.
+/// id) and (user_id, task, created_at, id) give a page as one index range, and its counters the total, however many
+/// rows the owner has. A deep page still walks the index entries before it (an index-only scan).
 /// Thread-safe: every call uses its own pooled connection.
 /// </summary>
 public sealed class PredictionHistoryRepository(NpgsqlDataSource db)
@@ -23,9 +24,8 @@ public sealed class PredictionHistoryRepository(NpgsqlDataSource db)
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, MaxPageSize);
 
-        var filter = Filter(query);
         await using var batch = db.CreateBatch();
-        batch.BatchCommands.Add(Parameterised($"SELECT count(*) FROM predictions WHERE {filter}", query));
+        batch.BatchCommands.Add(Parameterised(TotalSql(query), query));
         var page = Parameterised(PageSql(query), query);
         page.Parameters.AddWithValue("limit", query.Limit);
         page.Parameters.AddWithValue("offset", (long)(query.Page - 1) * query.Limit);
@@ -70,6 +70,12 @@ public sealed class PredictionHistoryRepository(NpgsqlDataSource db)
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await ReadAllAsync(reader, ct);
     }
+
+    // Without a time window the total is the owner's counters (migration 0009's triggers keep them); a window is counted.
+    private static string TotalSql(PredictionHistoryQuery query) =>
+        query.From is null && query.To is null
+            ? $"SELECT coalesce(sum(predictions), 0)::bigint FROM prediction_counts WHERE user_id = @user_id{(query.Task is null ? "" : " AND task = @task")}"
+            : $"SELECT count(*) FROM predictions WHERE {Filter(query)}";
 
     // Only the conditions a query has: each combination is its own plain statement, planned for the index that fits.
     private static string Filter(PredictionHistoryQuery query) =>

@@ -25,3 +25,44 @@ ALTER TABLE predictions ADD COLUMN user_id uuid REFERENCES users (id) ON DELETE 
 UPDATE predictions p SET user_id = i.user_id FROM images i WHERE i.id = p.image_id AND i.user_id IS NOT NULL;
 CREATE INDEX predictions_owner_created_at_idx ON predictions (user_id, created_at DESC, id);
 CREATE INDEX predictions_owner_task_created_at_idx ON predictions (user_id, task, created_at DESC, id);
+
+-- The history's total per owner (and task) without counting up to a million index entries per request: counters kept
+-- by statement triggers in the transactions that insert or delete predictions (an upsert's updated rows change no
+-- count). A time window (from/to) is still counted over its index range. Ownerless rows are not counted.
+CREATE TABLE prediction_counts (
+    user_id     uuid   NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    task        text   NOT NULL,
+    predictions bigint NOT NULL,
+    PRIMARY KEY (user_id, task)
+);
+
+CREATE FUNCTION count_inserted_predictions() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- In key order: concurrent writers lock the counter rows in the same order and cannot deadlock on each other.
+    INSERT INTO prediction_counts AS c (user_id, task, predictions)
+        SELECT user_id, task, count(*) FROM inserted WHERE user_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT (user_id, task) DO UPDATE SET predictions = c.predictions + EXCLUDED.predictions;
+    RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION count_deleted_predictions() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE prediction_counts c SET predictions = c.predictions - d.n
+    FROM (SELECT user_id, task, count(*) AS n FROM deleted WHERE user_id IS NOT NULL GROUP BY 1, 2) d
+    WHERE c.user_id = d.user_id AND c.task = d.task;
+    RETURN NULL;
+END
+$$;
+
+-- No prediction may change between the backfill and the triggers taking over.
+LOCK TABLE predictions IN SHARE ROW EXCLUSIVE MODE;
+
+INSERT INTO prediction_counts (user_id, task, predictions)
+    SELECT user_id, task, count(*) FROM predictions WHERE user_id IS NOT NULL GROUP BY 1, 2;
+
+CREATE TRIGGER count_inserted_predictions AFTER INSERT ON predictions REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION count_inserted_predictions();
+
+CREATE TRIGGER count_deleted_predictions AFTER DELETE ON predictions REFERENCING OLD TABLE AS deleted
+    FOR EACH STATEMENT EXECUTE FUNCTION count_deleted_predictions();

@@ -164,6 +164,33 @@ public sealed class OwnershipTests(ServersFixture servers)
     }
 
     [Fact]
+    public async Task The_history_total_follows_inserts_replays_replacements_and_deletions()
+    {
+        var db = await servers.DatabaseForAsync(GetType());
+        var (alice, _) = await TwoUsersAsync(db);
+        var images = new ImageRepository(db);
+        var predictions = new PredictionRepository(db);
+        var history = new PredictionHistoryRepository(db);
+        var image = (await images.InsertOrGetBySha256Async(TestImages.New() with { UserId = alice }, Guid.NewGuid(), None)).Image;
+        PredictionRecord Row(string label) => new(image.Id, "classification", "squeezenet", "1", label, 0.5f, null, 9);
+
+        await predictions.SaveAsync(image.Id, [Row("a"), Row("b"), Row("c")], markCompleted: false, None);
+        var three = (await history.ListAsync(new PredictionHistoryQuery(alice, 1, 10), None)).Total;
+        await predictions.SaveAsync(image.Id, [Row("a"), Row("b"), Row("c")], markCompleted: false, None);
+        var replayed = (await history.ListAsync(new PredictionHistoryQuery(alice, 1, 10, "classification"), None)).Total;
+        await predictions.SaveAsync(image.Id, [Row("z")], markCompleted: false, None);
+        var replaced = (await history.ListAsync(new PredictionHistoryQuery(alice, 1, 10), None)).Total;
+        await using (var delete = db.CreateCommand("DELETE FROM images WHERE id = @id"))
+        {
+            delete.Parameters.AddWithValue("id", image.Id);
+            await delete.ExecuteNonQueryAsync(None);
+        }
+        var deleted = (await history.ListAsync(new PredictionHistoryQuery(alice, 1, 10), None)).Total;
+
+        Assert.Equal((3, 3, 1, 0), (three, replayed, replaced, deleted));
+    }
+
+    [Fact]
     public async Task The_history_page_is_read_through_the_owner_index()
     {
         var db = await servers.DatabaseForAsync(GetType());

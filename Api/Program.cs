@@ -9,6 +9,7 @@ using VisionAspire.Api.Models;
 using VisionAspire.Api.Monitoring;
 using VisionAspire.Api.Operations;
 using VisionAspire.Api.People;
+using VisionAspire.Api.Predictions;
 using VisionAspire.Api.RateLimiting;
 using VisionAspire.Shared.ModelRegistry;
 
@@ -55,6 +56,7 @@ app.MapAiEndpointsApi();
 app.MapMonitoringApi();
 app.MapPeopleApi();
 app.MapModelsApi();
+app.MapPredictionsApi();
 app.MapDeadLettersApi().RequireAuthorization(AuthenticationSetup.AdminPolicy);
 
 await app.RunAsync();

@@ -14,6 +14,7 @@ public static class DataServiceCollectionExtensions
     {
         services.TryAddSingleton<ImageRepository>();
         services.TryAddSingleton<PredictionRepository>();
+        services.TryAddSingleton<PredictionHistoryRepository>();
         services.TryAddSingleton<JobRepository>();
         services.TryAddSingleton<ModelRegistryRepository>();
         services.TryAddSingleton<StatsRepository>();

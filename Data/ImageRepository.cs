@@ -10,7 +10,7 @@ public sealed class ImageRepository(NpgsqlDataSource db)
     public const int MaxPageSize = 1000;
 
     private const string Columns =
-        "id, sha256, filename, content_type, size_bytes, width, height, kind, status, storage_key, error, job_id, created_at, updated_at, tasks, classify_model";
+        "id, sha256, filename, content_type, size_bytes, width, height, kind, status, storage_key, error, job_id, created_at, updated_at, tasks, classify_model, user_id";
 
     // Where a claim may move an image from: the Preprocessor redoes an image the broker redelivers to it, and a
     // worker redoes one that crashed mid-inference or that a redelivered upload moved back before its request came.
@@ -19,10 +19,11 @@ public sealed class ImageRepository(NpgsqlDataSource db)
     private static readonly string[] FinalStatuses = [ImageStatus.Completed, ImageStatus.Failed];
 
     /// <summary>
-    /// Inserts the image unless a row with the same sha256 exists, and returns the row that holds those bytes.
-    /// Race-safe: of N concurrent identical uploads exactly one gets <c>Created = true</c>. One round trip.
+    /// Inserts the image unless its owner (<see cref="NewImage.UserId"/>) already has a row with the same sha256, and
+    /// returns the row of that owner that holds those bytes: deduplication is per owner. Race-safe: of N concurrent
+    /// identical uploads of one owner exactly one gets <c>Created = true</c>. One round trip.
     /// </summary>
-    public Task<(ImageRecord Image, bool Created)> InsertOrGetBySha256Async(NewImage image, Guid jobId, CancellationToken ct) =>
+    public Task<(ImageRecord Image, bool Created)> InsertOrGetBySha256Async(NewImage image, Guid? jobId, CancellationToken ct) =>
         InsertOrGetAsync(image, jobId, newJob: null, ct);
 
     /// <summary>
@@ -32,7 +33,7 @@ public sealed class ImageRepository(NpgsqlDataSource db)
     public Task<(ImageRecord Image, bool Created)> InsertOrGetBySha256Async(NewImage image, NewJob job, CancellationToken ct) =>
         InsertOrGetAsync(image, job.Id, job, ct);
 
-    private async Task<(ImageRecord Image, bool Created)> InsertOrGetAsync(NewImage image, Guid jobId, NewJob? newJob, CancellationToken ct)
+    private async Task<(ImageRecord Image, bool Created)> InsertOrGetAsync(NewImage image, Guid? jobId, NewJob? newJob, CancellationToken ct)
     {
         // One batch (an implicit transaction): ON CONFLICT waits for a concurrent inserter of the same sha256 to
         // commit, and the SELECT after it is a new statement, hence a new snapshot that sees that row. Only a
@@ -47,8 +48,15 @@ public sealed class ImageRepository(NpgsqlDataSource db)
 
             var insert = InsertCommand(image, jobId);
             batch.BatchCommands.Add(insert);
-            var select = new NpgsqlBatchCommand($"SELECT {Columns} FROM images WHERE sha256 = @sha256");
+            // "user_id IS NOT DISTINCT FROM" could not use the unique index; each case gets the condition that can.
+            var owner = image.UserId is null ? "user_id IS NULL" : "user_id = @user_id";
+            var select = new NpgsqlBatchCommand($"SELECT {Columns} FROM images WHERE sha256 = @sha256 AND {owner}");
             select.Parameters.AddWithValue("sha256", image.Sha256);
+            if (image.UserId is { } userId)
+            {
+                select.Parameters.AddWithValue("user_id", userId);
+            }
+
             batch.BatchCommands.Add(select);
 
             ImageRecord? row;
@@ -66,12 +74,12 @@ public sealed class ImageRepository(NpgsqlDataSource db)
         throw new InvalidOperationException($"Image with sha256 {image.Sha256} was deleted while being inserted, three times in a row.");
     }
 
-    private static NpgsqlBatchCommand InsertCommand(NewImage image, Guid jobId)
+    private static NpgsqlBatchCommand InsertCommand(NewImage image, Guid? jobId)
     {
         var insert = new NpgsqlBatchCommand("""
-            INSERT INTO images (id, sha256, filename, content_type, size_bytes, status, storage_key, job_id, user_id, tasks, classify_model)
-            VALUES (@id, @sha256, @filename, @content_type, @size_bytes, @status, @storage_key, @job_id, @user_id, @tasks, @classify_model)
-            ON CONFLICT (sha256) DO NOTHING
+            INSERT INTO images (id, sha256, filename, content_type, size_bytes, width, height, status, storage_key, job_id, user_id, tasks, classify_model)
+            VALUES (@id, @sha256, @filename, @content_type, @size_bytes, @width, @height, @status, @storage_key, @job_id, @user_id, @tasks, @classify_model)
+            ON CONFLICT (user_id, sha256) DO NOTHING
             """);
         insert.Parameters.AddWithValue("id", image.Id);
         insert.Parameters.AddWithValue("sha256", image.Sha256);
@@ -80,7 +88,9 @@ public sealed class ImageRepository(NpgsqlDataSource db)
         insert.Parameters.AddWithValue("size_bytes", image.SizeBytes);
         insert.Parameters.AddWithValue("status", ImageStatus.Uploaded);
         insert.Parameters.AddWithValue("storage_key", image.StorageKey);
-        insert.Parameters.AddWithValue("job_id", jobId);
+        insert.Parameters.Add(new NpgsqlParameter<int?>("width", NpgsqlDbType.Integer) { TypedValue = image.Width });
+        insert.Parameters.Add(new NpgsqlParameter<int?>("height", NpgsqlDbType.Integer) { TypedValue = image.Height });
+        insert.Parameters.Add(new NpgsqlParameter<Guid?>("job_id", NpgsqlDbType.Uuid) { TypedValue = jobId });
         insert.Parameters.Add(new NpgsqlParameter<Guid?>("user_id", NpgsqlDbType.Uuid) { TypedValue = image.UserId });
         insert.Parameters.Add(new NpgsqlParameter<string[]?>("tasks", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = image.Tasks?.ToArray() });
         insert.Parameters.Add(new NpgsqlParameter<string?>("classify_model", NpgsqlDbType.Text) { TypedValue = image.ClassifyModel });
@@ -114,25 +124,31 @@ public sealed class ImageRepository(NpgsqlDataSource db)
         return await ReadSingleAsync(command, ct);
     }
 
-    public async Task<ImageRecord?> GetAsync(Guid id, CancellationToken ct)
+    /// <summary>The image, if it exists and <paramref name="scope"/> may see it.</summary>
+    public async Task<ImageRecord?> GetAsync(Guid id, OwnerScope scope, CancellationToken ct)
     {
-        await using var command = db.CreateCommand($"SELECT {Columns} FROM images WHERE id = @id");
+        await using var command = db.CreateCommand($"SELECT {Columns} FROM images WHERE id = @id AND {scope.Condition("user_id")}");
         command.Parameters.AddWithValue("id", id);
+        scope.AddParameter(command.Parameters);
         return await ReadSingleAsync(command, ct);
     }
 
-    /// <summary>Newest first. <paramref name="page"/> starts at 1; <paramref name="limit"/> is 1..<see cref="MaxPageSize"/>.</summary>
-    public async Task<(IReadOnlyList<ImageRecord> Items, long Total)> ListAsync(int page, int limit, string? kind, string? status, CancellationToken ct)
+    /// <summary>
+    /// The images <paramref name="scope"/> may see, newest first. <paramref name="page"/> starts at 1; <paramref name="limit"/>
+    /// is 1..<see cref="MaxPageSize"/>.
+    /// </summary>
+    public async Task<(IReadOnlyList<ImageRecord> Items, long Total)> ListAsync(
+        int page, int limit, string? kind, string? status, OwnerScope scope, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
 
-        const string filter = "(@kind::text IS NULL OR kind = @kind) AND (@status::text IS NULL OR status = @status)";
+        var filter = $"(@kind::text IS NULL OR kind = @kind) AND (@status::text IS NULL OR status = @status) AND {scope.Condition("user_id")}";
         await using var batch = db.CreateBatch();
-        batch.BatchCommands.Add(FilteredCommand($"SELECT count(*) FROM images WHERE {filter}", kind, status));
+        batch.BatchCommands.Add(FilteredCommand($"SELECT count(*) FROM images WHERE {filter}", kind, status, scope));
         var items = FilteredCommand(
-            $"SELECT {Columns} FROM images WHERE {filter} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset", kind, status);
+            $"SELECT {Columns} FROM images WHERE {filter} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset", kind, status, scope);
         items.Parameters.AddWithValue("limit", limit);
         items.Parameters.AddWithValue("offset", (long)(page - 1) * limit);
         batch.BatchCommands.Add(items);
@@ -234,9 +250,10 @@ public sealed class ImageRepository(NpgsqlDataSource db)
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    private static NpgsqlBatchCommand FilteredCommand(string sql, string? kind, string? status)
+    private static NpgsqlBatchCommand FilteredCommand(string sql, string? kind, string? status, OwnerScope scope)
     {
         var command = new NpgsqlBatchCommand(sql);
+        scope.AddParameter(command.Parameters);
         command.Parameters.Add(new NpgsqlParameter<string?>("kind", NpgsqlDbType.Text) { TypedValue = kind });
         command.Parameters.Add(new NpgsqlParameter<string?>("status", NpgsqlDbType.Text) { TypedValue = status });
         return command;
@@ -264,5 +281,6 @@ public sealed class ImageRepository(NpgsqlDataSource db)
         r.GetFieldValue<DateTimeOffset>(12),
         r.GetFieldValue<DateTimeOffset>(13),
         r.IsDBNull(14) ? null : r.GetFieldValue<string[]>(14),
-        r.IsDBNull(15) ? null : r.GetString(15));
+        r.IsDBNull(15) ? null : r.GetString(15),
+        r.IsDBNull(16) ? null : r.GetGuid(16));
 }

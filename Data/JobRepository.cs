@@ -44,10 +44,13 @@ public sealed class JobRepository(NpgsqlDataSource db)
     private static readonly string CompleteItemOfExistingImageSql =
         string.Format(CompleteItemTemplate, " AND EXISTS (SELECT 1 FROM images WHERE id = @image_id)");
 
-    /// <summary>Creates the job in <see cref="JobStatus.Pending"/> (completed at once when <paramref name="total"/> is 0) with items 0..total-1 pending.</summary>
-    public async Task<Guid> CreateAsync(string type, int total, string? payloadJson, CancellationToken ct)
+    /// <summary>Creates an ownerless job in <see cref="JobStatus.Pending"/> (completed at once when <paramref name="total"/> is 0) with items 0..total-1 pending.</summary>
+    public Task<Guid> CreateAsync(string type, int total, string? payloadJson, CancellationToken ct) =>
+        CreateAsync(new NewJob(Guid.CreateVersion7(), type, total, payloadJson), ct);
+
+    /// <summary>Creates <paramref name="job"/> as <see cref="CreateAsync(string, int, string?, CancellationToken)"/> does, with its owner.</summary>
+    public async Task<Guid> CreateAsync(NewJob job, CancellationToken ct)
     {
-        var job = new NewJob(Guid.CreateVersion7(), type, total, payloadJson);
         await using var batch = db.CreateBatch();
         batch.BatchCommands.Add(CreateCommand(job));
         await batch.ExecuteNonQueryAsync(ct);
@@ -60,8 +63,8 @@ public sealed class JobRepository(NpgsqlDataSource db)
         ArgumentOutOfRangeException.ThrowIfNegative(job.Total);
         var command = new NpgsqlBatchCommand("""
             WITH job AS (
-                INSERT INTO jobs (id, type, status, total, payload)
-                VALUES (@id, @type, @status, @total, @payload::jsonb)
+                INSERT INTO jobs (id, type, status, total, payload, user_id)
+                VALUES (@id, @type, @status, @total, @payload::jsonb, @user_id)
                 RETURNING id, status),
             items AS (
                 INSERT INTO job_items (job_id, item_index, status)
@@ -73,18 +76,23 @@ public sealed class JobRepository(NpgsqlDataSource db)
         command.Parameters.AddWithValue("status", job.Total == 0 ? JobStatus.Completed : JobStatus.Pending);
         command.Parameters.AddWithValue("total", job.Total);
         command.Parameters.Add(new NpgsqlParameter<string?>("payload", NpgsqlDbType.Text) { TypedValue = job.PayloadJson });
+        command.Parameters.Add(new NpgsqlParameter<Guid?>("user_id", NpgsqlDbType.Uuid) { TypedValue = job.UserId });
         command.Parameters.AddWithValue("item_status", JobItemStatus.Pending);
         return command;
     }
 
-    public async Task<JobRecord?> GetAsync(Guid id, CancellationToken ct)
+    /// <summary>The job with its history and items, if it exists and <paramref name="scope"/> may see it.</summary>
+    public async Task<JobRecord?> GetAsync(Guid id, OwnerScope scope, CancellationToken ct)
     {
+        // Every statement checks the owner: the history and items of a job the scope may not see are never read.
+        var visible = $"EXISTS (SELECT 1 FROM jobs j WHERE j.id = @id AND {scope.Condition("j.user_id")})";
         await using var batch = db.CreateBatch();
         batch.BatchCommands.Add(WithId(
-            "SELECT type, status, total, done, failed, payload::text, created_at, updated_at FROM jobs WHERE id = @id", id));
-        batch.BatchCommands.Add(WithId("SELECT status, message, at FROM job_events WHERE job_id = @id ORDER BY id", id));
+            $"SELECT type, status, total, done, failed, payload::text, created_at, updated_at FROM jobs WHERE id = @id AND {scope.Condition("user_id")}",
+            id, scope));
+        batch.BatchCommands.Add(WithId($"SELECT status, message, at FROM job_events WHERE job_id = @id AND {visible} ORDER BY id", id, scope));
         batch.BatchCommands.Add(WithId(
-            "SELECT item_index, image_id, status, result::text, error FROM job_items WHERE job_id = @id ORDER BY item_index", id));
+            $"SELECT item_index, image_id, status, result::text, error FROM job_items WHERE job_id = @id AND {visible} ORDER BY item_index", id, scope));
 
         await using var r = await batch.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct))
@@ -184,10 +192,11 @@ public sealed class JobRepository(NpgsqlDataSource db)
             : throw new KeyNotFoundException($"Job {item.JobId} has no item {item.Index}.");
     }
 
-    private static NpgsqlBatchCommand WithId(string sql, Guid id)
+    private static NpgsqlBatchCommand WithId(string sql, Guid id, OwnerScope scope)
     {
         var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddWithValue("id", id);
+        scope.AddParameter(command.Parameters);
         return command;
     }
 }

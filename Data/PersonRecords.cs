@@ -21,11 +21,12 @@ public sealed record PersonFaceRecord(
 /// <summary>The faces of one embedding model as of gallery version <see cref="Version"/>.</summary>
 public sealed record GallerySnapshot(long Version, IReadOnlyList<GalleryFace> Faces);
 
-public sealed record GalleryFace(Guid FaceId, Guid PersonId, float[] Embedding);
+/// <summary>An enrolled face; <see cref="OwnerId"/>: its person's owner (null: ownerless).</summary>
+public sealed record GalleryFace(Guid FaceId, Guid PersonId, float[] Embedding, Guid? OwnerId);
 
-/// <summary>Another person already has this external id.</summary>
+/// <summary>Another person of the same owner already has this external id.</summary>
 public sealed class DuplicateExternalIdException(string externalId)
-    : Exception($"Another person already has the external id '{externalId}'.")
+    : Exception($"Another of your people already has the external id '{externalId}'.")
 {
     public string ExternalId { get; } = externalId;
 }

@@ -87,7 +87,8 @@ public sealed class PredictionRepository(NpgsqlDataSource db)
     /// <summary>
     /// Writes the rows keyed by image, task, model, model version and position in that model's output (unique in the
     /// table): a replayed result updates the rows it wrote before instead of adding copies, and rows of the same
-    /// tasks that the new result no longer has (fewer detections, another model version) are removed.
+    /// tasks that the new result no longer has (fewer detections, another model version) are removed. A new row
+    /// takes its image's owner.
     /// </summary>
     private static NpgsqlBatchCommand ReplaceCommand(Guid imageId, IReadOnlyList<PredictionRecord> predictions)
     {
@@ -102,8 +103,10 @@ public sealed class PredictionRepository(NpgsqlDataSource db)
                 WHERE old.image_id = @image_id AND old.task = ANY(@tasks)
                   AND NOT EXISTS (SELECT 1 FROM incoming i WHERE (i.task, i.model, i.model_version, i.ordinal)
                                                                = (old.task, old.model, old.model_version, old.ordinal)))
-            INSERT INTO predictions (image_id, task, model, model_version, ordinal, label, confidence, payload, prediction_time_ms)
-            SELECT @image_id, task, model, model_version, ordinal, label, confidence, payload, time_ms FROM incoming
+            INSERT INTO predictions (image_id, user_id, task, model, model_version, ordinal, label, confidence, payload, prediction_time_ms)
+            SELECT @image_id, (SELECT user_id FROM images WHERE id = @image_id), task, model, model_version, ordinal, label, confidence,
+                   payload, time_ms
+            FROM incoming
             ON CONFLICT (image_id, task, model, model_version, ordinal) DO UPDATE
                 SET label = EXCLUDED.label, confidence = EXCLUDED.confidence, payload = EXCLUDED.payload,
                     prediction_time_ms = EXCLUDED.prediction_time_ms

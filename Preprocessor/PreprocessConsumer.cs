@@ -84,7 +84,7 @@ public sealed class PreprocessConsumer(
     /// <summary>The image could not be claimed: it failed, is gone, or the workers already own it.</summary>
     private async Task SettleUnclaimedAsync(ImageUploadedV1 message, CancellationToken ct)
     {
-        var image = await images.GetAsync(message.ImageId, ct);
+        var image = await images.GetAsync(message.ImageId, OwnerScope.Everyone, ct);
         if (image?.Status == ImageStatus.Failed)
         {
             // Redelivered after a crash between failing the image and acking: finish the bookkeeping (idempotent).

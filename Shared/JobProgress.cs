@@ -25,7 +25,7 @@ public sealed class JobProgress(JobRepository jobs)
     /// </summary>
     public async Task<JobItemKey?> ResolveItemAsync(Guid jobId, int? itemIndex, Guid imageId, CancellationToken ct)
     {
-        var index = itemIndex ?? UploadJobPayload.IndexOf((await jobs.GetAsync(jobId, ct))?.PayloadJson, imageId);
+        var index = itemIndex ?? UploadJobPayload.IndexOf((await jobs.GetAsync(jobId, OwnerScope.Everyone, ct))?.PayloadJson, imageId);
         return index is null ? null : new JobItemKey(jobId, index.Value);
     }
 }

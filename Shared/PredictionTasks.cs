@@ -24,6 +24,9 @@ public static class PredictionTasks
         [BlurredRegion] = ImageTasks.Blur,
     };
 
+    /// <summary>Every predictions.task value this build writes.</summary>
+    public static IReadOnlyCollection<string> All => ImageTaskOfPrediction.Keys;
+
     /// <summary>The upload task (ImageTasks) that writes rows of <paramref name="predictionTask"/>, or null for one this build does not know.</summary>
     public static string? ImageTaskOf(string predictionTask) => ImageTaskOfPrediction.GetValueOrDefault(predictionTask);
 }

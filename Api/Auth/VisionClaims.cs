@@ -29,4 +29,8 @@ public static class VisionClaims
         Guid.TryParse(principal.FindFirstValue(KeyId), out var id) ? id : null;
 
     public static bool IsAdmin(this ClaimsPrincipal principal) => principal.IsInRole(UserRoles.Admin);
+
+    /// <summary>Whose rows the caller may see: every row for an admin, else only their own.</summary>
+    public static OwnerScope OwnerScope(this ClaimsPrincipal principal) =>
+        principal.IsAdmin() ? Data.OwnerScope.Everyone : Data.OwnerScope.Of(principal.UserId());
 }

@@ -69,7 +69,7 @@ public sealed class DeadLetterRecorder(
             return;
         }
 
-        if (target.ImageId is not { } imageId || await images.GetAsync(imageId, ct) is not { } image
+        if (target.ImageId is not { } imageId || await images.GetAsync(imageId, OwnerScope.Everyone, ct) is not { } image
             || image.Status is ImageStatus.Completed or ImageStatus.Failed)
         {
             return;

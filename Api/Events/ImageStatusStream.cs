@@ -1,6 +1,8 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using VisionAspire.Api.Auth;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
 
@@ -8,7 +10,8 @@ namespace VisionAspire.Api.Events;
 
 /// <summary>
 /// GET /api/v1/images/events?ids=a,b: subscribes before reading the current statuses, so no change between the
-/// two is lost; then relays the notifications, dropping any older than what the client already has.
+/// two is lost; then relays the notifications, dropping any older than what the client already has. Only images the
+/// caller may see: another user's id is answered as an unknown one, and every later read uses the caller's scope.
 /// </summary>
 public static class ImageStatusStream
 {
@@ -16,7 +19,7 @@ public static class ImageStatusStream
     public const int MaxIds = 100;
 
     public static async Task<Results<ServerSentEventsResult<ImageStatusEvent>, ValidationProblem>> HandleAsync(
-        string? ids, ImageStatusHub hub, ImageRepository images, CancellationToken ct)
+        string? ids, ClaimsPrincipal caller, ImageStatusHub hub, ImageRepository images, CancellationToken ct)
     {
         var (wanted, error) = ParseIds(ids);
         if (error is not null)
@@ -27,7 +30,8 @@ public static class ImageStatusStream
         var subscription = hub.Subscribe(wanted);
         try
         {
-            var current = await ReadCurrentAsync(wanted, images, ct);
+            var scope = caller.OwnerScope();
+            var current = await ReadCurrentAsync(wanted, images, scope, ct);
             var unknown = wanted.Where(id => !current.ContainsKey(id)).ToList();
             if (unknown.Count > 0)
             {
@@ -38,7 +42,7 @@ public static class ImageStatusStream
                 });
             }
 
-            return TypedResults.ServerSentEvents(RelayAsync(subscription, current, images, CancellationToken.None));
+            return TypedResults.ServerSentEvents(RelayAsync(subscription, current, images, scope, CancellationToken.None));
         }
         catch
         {
@@ -72,6 +76,7 @@ public static class ImageStatusStream
         ImageStatusSubscription subscription,
         Dictionary<Guid, ImageStatusEvent> current,
         ImageRepository images,
+        OwnerScope scope,
         [EnumeratorCancellation] CancellationToken ct)
     {
         using var _ = subscription;
@@ -85,7 +90,7 @@ public static class ImageStatusStream
             while (subscription.Events.TryRead(out var item))
             {
                 IEnumerable<ImageStatusEvent> fresh = item is null
-                    ? (await ReadCurrentAsync(subscription.Ids, images, ct)).Values
+                    ? (await ReadCurrentAsync(subscription.Ids, images, scope, ct)).Values
                     : [item];
                 foreach (var status in fresh)
                 {
@@ -99,12 +104,13 @@ public static class ImageStatusStream
         }
     }
 
-    private static async Task<Dictionary<Guid, ImageStatusEvent>> ReadCurrentAsync(IEnumerable<Guid> ids, ImageRepository images, CancellationToken ct)
+    private static async Task<Dictionary<Guid, ImageStatusEvent>> ReadCurrentAsync(
+        IEnumerable<Guid> ids, ImageRepository images, OwnerScope scope, CancellationToken ct)
     {
         var current = new Dictionary<Guid, ImageStatusEvent>();
         foreach (var id in ids)
         {
-            var image = await images.GetAsync(id, ct);
+            var image = await images.GetAsync(id, scope, ct);
             if (image is not null)
             {
                 current[id] = new ImageStatusEvent(image.Id, image.Status, image.Kind, image.Error, image.UpdatedAt);

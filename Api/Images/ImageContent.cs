@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using VisionAspire.Api.Auth;
 using VisionAspire.Api.Problems;
 using VisionAspire.Data;
 using VisionAspire.Shared;
@@ -7,9 +9,10 @@ namespace VisionAspire.Api.Images;
 /// <summary>GET /api/v1/images/{id}/content: the original bytes (Redis first, then the object store).</summary>
 public static class ImageContent
 {
-    public static async Task<IResult> HandleAsync(Guid id, ImageRepository images, OriginalImageSource originals, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(
+        Guid id, ClaimsPrincipal caller, ImageRepository images, OriginalImageSource originals, CancellationToken ct)
     {
-        var image = await images.GetAsync(id, ct);
+        var image = await images.GetAsync(id, caller.OwnerScope(), ct);
         if (image is null)
         {
             return ApiProblems.NotFound("image", id);

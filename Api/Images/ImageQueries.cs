@@ -7,9 +7,9 @@ using VisionAspire.Shared;
 namespace VisionAspire.Api.Images;
 
 /// <summary>
-/// Reads an image's view. Finished images (completed/failed) are cached in Redis; whoever rewrites an
-/// image's results deletes that key, so the cache never serves a stale terminal state for long.
-/// Thread-safe.
+/// Reads an image's view for a caller's <see cref="OwnerScope"/>. Finished images (completed/failed) are cached in
+/// Redis with their owner, checked before a cached view is served; whoever rewrites an image's results deletes that
+/// key, so the cache never serves a stale terminal state for long. Thread-safe.
 /// </summary>
 public sealed class ImageQueries(
     ImageRepository images,
@@ -20,15 +20,16 @@ public sealed class ImageQueries(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<ImageResponse?> GetAsync(Guid id, CancellationToken ct)
+    /// <summary>The image's view, or null when it does not exist or <paramref name="scope"/> may not see it.</summary>
+    public async Task<ImageResponse?> GetAsync(Guid id, OwnerScope scope, CancellationToken ct)
     {
         var cached = await TryReadCacheAsync(id, ct);
         if (cached is not null)
         {
-            return cached;
+            return scope.Allows(cached.OwnerId) ? cached.Image : null;
         }
 
-        var image = await images.GetAsync(id, ct);
+        var image = await images.GetAsync(id, scope, ct);
         if (image is null)
         {
             return null;
@@ -40,7 +41,7 @@ public sealed class ImageQueries(
         var response = ToResponse(image, rows, processed.Select(o => o.Task).ToList());
         if (image.Status is ImageStatus.Completed or ImageStatus.Failed)
         {
-            await TryWriteCacheAsync(response, ct);
+            await TryWriteCacheAsync(new CachedImage(image.UserId, response), ct);
         }
 
         return response;
@@ -86,12 +87,13 @@ public sealed class ImageQueries(
             ? null
             : JsonDocument.Parse(row.PayloadJson).RootElement.Clone();
 
-    private async Task<ImageResponse?> TryReadCacheAsync(Guid id, CancellationToken ct)
+    private async Task<CachedImage?> TryReadCacheAsync(Guid id, CancellationToken ct)
     {
         try
         {
             var json = (byte[]?)await redis.StringGetAsync(CacheKeys.Result(id));
-            return json is null ? null : JsonSerializer.Deserialize<ImageResponse>(json, Json);
+            // An entry written before views carried their owner has no "image": read from the database instead.
+            return json is null ? null : JsonSerializer.Deserialize<CachedImage>(json, Json) is { Image: not null } entry ? entry : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -100,15 +102,18 @@ public sealed class ImageQueries(
         }
     }
 
-    private async Task TryWriteCacheAsync(ImageResponse response, CancellationToken ct)
+    private async Task TryWriteCacheAsync(CachedImage entry, CancellationToken ct)
     {
         try
         {
-            await redis.StringSetAsync(CacheKeys.Result(response.Id), JsonSerializer.SerializeToUtf8Bytes(response, Json), CacheKeys.ResultExpiry);
+            await redis.StringSetAsync(CacheKeys.Result(entry.Image.Id), JsonSerializer.SerializeToUtf8Bytes(entry, Json), CacheKeys.ResultExpiry);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Caching the result of {ImageId} failed", response.Id);
+            logger.LogWarning(ex, "Caching the result of {ImageId} failed", entry.Image.Id);
         }
     }
+
+    /// <summary>A cached view and its image's owner (null: ownerless).</summary>
+    private sealed record CachedImage(Guid? OwnerId, ImageResponse Image);
 }

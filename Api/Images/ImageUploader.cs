@@ -12,8 +12,9 @@ namespace VisionAspire.Api.Images;
 public sealed record AcceptedImage(ImageRecord Image, bool Duplicate);
 
 /// <summary>
-/// Stores validated files: original in the object store (content-addressed), metadata row (deduplicated by
-/// sha256 in the repository, race-safe), bytes in Redis for the Preprocessor, then ImageUploadedV1.
+/// Stores validated files: original in the object store (content-addressed, so shared by every owner of the same
+/// bytes), metadata row owned by the uploader (deduplicated by owner and sha256 in the repository, race-safe), bytes
+/// in Redis for the Preprocessor, then ImageUploadedV1.
 /// Postgres is the record of an upload: once its rows are written the upload is accepted, even when the broker does
 /// not confirm the event (stopped, restarting); the rows stay "uploaded", the events wait in
 /// <see cref="UnpublishedUploads"/>, and <see cref="UploadedImageSweeper"/> publishes them when the broker is back.
@@ -29,19 +30,20 @@ public sealed class ImageUploader(
     ILogger<ImageUploader> logger)
 {
     /// <param name="tasks">What the pipeline runs on each new image (ImageTasks); null: the defaults of its kind. A file
-    /// whose bytes are already known keeps the tasks (and classifier) it was first uploaded with.</param>
+    /// whose bytes the owner already uploaded keeps the tasks (and classifier) it was first uploaded with.</param>
+    /// <param name="ownerId">The uploading user: the job and the images are theirs.</param>
     /// <param name="classifyModel">The registered classifier "classify" runs; null: the built-in one.</param>
     public async Task<(Guid JobId, IReadOnlyList<AcceptedImage> Images)> AcceptAsync(
-        IReadOnlyList<ValidatedFile> files, IReadOnlyList<string>? tasks, Guid? userId, CancellationToken ct, string? classifyModel = null)
+        IReadOnlyList<ValidatedFile> files, IReadOnlyList<string>? tasks, Guid ownerId, CancellationToken ct, string? classifyModel = null)
     {
         var candidates = files.Select(_ => Guid.CreateVersion7()).ToArray();
         var payload = new UploadJobPayload(files.Select((f, i) => new UploadJobItem(i, candidates[i], f.FileName)).ToList());
         if (files.Count == 0)
         {
-            return (await jobs.CreateAsync(UploadJobPayload.JobType, 0, payload.ToJson(), ct), []);
+            return (await jobs.CreateAsync(new NewJob(Guid.CreateVersion7(), UploadJobPayload.JobType, 0, payload.ToJson(), ownerId), ct), []);
         }
 
-        var job = new NewJob(Guid.CreateVersion7(), UploadJobPayload.JobType, files.Count, payload.ToJson());
+        var job = new NewJob(Guid.CreateVersion7(), UploadJobPayload.JobType, files.Count, payload.ToJson(), ownerId);
         var jobId = job.Id;
         var accepted = new List<AcceptedImage>(files.Count);
         var toPublish = new List<(ImageRecord Image, int Index)>();
@@ -50,7 +52,7 @@ public sealed class ImageUploader(
             // The job is written with the first row: one round trip and one commit for a single-file upload.
             var clock = Stopwatch.StartNew();
             using var activity = ApiTelemetry.Source.StartActivity("upload image");
-            var (image, created) = await StoreAsync(files[i], candidates[i], i == 0 ? job : null, jobId, tasks, classifyModel, userId, ct);
+            var (image, created) = await StoreAsync(files[i], candidates[i], i == 0 ? job : null, jobId, tasks, classifyModel, ownerId, ct);
             activity?.SetTag("visionaspire.image.id", image.Id);
             activity?.SetTag("visionaspire.image.duplicate", !created);
             PipelineMetrics.StageCompleted(PipelineMetrics.UploadStage, clock.Elapsed);
@@ -88,13 +90,28 @@ public sealed class ImageUploader(
         return (jobId, accepted);
     }
 
+    /// <summary>
+    /// Stores a file whose results a synchronous call already has (POST /predict): the original, and a row of
+    /// <paramref name="tasks"/> owned by <paramref name="ownerId"/> (deduplicated per owner like any upload) with no job;
+    /// nothing is queued: the caller writes the results.
+    /// </summary>
+    public async Task<(ImageRecord Image, bool Created)> StoreProcessedAsync(
+        ValidatedFile file, IReadOnlyList<string> tasks, Guid ownerId, int width, int height, CancellationToken ct)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Data));
+        var storageKey = StorageKeys.Original(sha256);
+        await store.PutAsync(storageKey, file.Data, file.ContentType, ct);
+        var row = new NewImage(Guid.CreateVersion7(), sha256, file.FileName, file.ContentType, file.Data.Length, storageKey, ownerId, tasks, width, height);
+        return await images.InsertOrGetBySha256Async(row, jobId: null, ct);
+    }
+
     /// <summary>The upload event; <paramref name="jobItemIndex"/> is omitted where it is not at hand (the sweeper).</summary>
     public static ImageUploadedV1 UploadedEvent(ImageRecord image, Guid jobId, int? jobItemIndex = null) =>
         new(image.Id, jobId, image.StorageKey, image.Sha256, image.ContentType, image.CreatedAt, jobItemIndex, image.Tasks);
 
     /// <summary>Stores one file; <paramref name="newJob"/>, when given, is created in the same transaction as its row.</summary>
     private async Task<(ImageRecord Image, bool Created)> StoreAsync(
-        ValidatedFile file, Guid candidateId, NewJob? newJob, Guid jobId, IReadOnlyList<string>? tasks, string? classifyModel, Guid? userId, CancellationToken ct)
+        ValidatedFile file, Guid candidateId, NewJob? newJob, Guid jobId, IReadOnlyList<string>? tasks, string? classifyModel, Guid ownerId, CancellationToken ct)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Data));
         var storageKey = StorageKeys.Original(sha256);
@@ -102,7 +119,8 @@ public sealed class ImageUploader(
         // Content-addressed key: writing it again for a duplicate is harmless, and the row never points to a missing object.
         await store.PutAsync(storageKey, file.Data, file.ContentType, ct);
 
-        var row = new NewImage(candidateId, sha256, file.FileName, file.ContentType, file.Data.Length, storageKey, userId, tasks, classifyModel);
+        var row = new NewImage(candidateId, sha256, file.FileName, file.ContentType, file.Data.Length, storageKey, ownerId, tasks,
+            ClassifyModel: classifyModel);
         var (image, created) = newJob is null
             ? await images.InsertOrGetBySha256Async(row, jobId, ct)
             : await images.InsertOrGetBySha256Async(row, newJob, ct);

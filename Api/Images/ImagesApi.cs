@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using VisionAspire.Api.Auth;
 using VisionAspire.Api.Inference;
 using VisionAspire.Api.Problems;
 using VisionAspire.Contracts;
@@ -51,9 +53,9 @@ public static class ImagesApi
         return api;
     }
 
-    private static async Task<IResult> GetImageAsync(Guid id, ImageQueries queries, CancellationToken ct)
+    private static async Task<IResult> GetImageAsync(Guid id, ClaimsPrincipal caller, ImageQueries queries, CancellationToken ct)
     {
-        var image = await queries.GetAsync(id, ct);
+        var image = await queries.GetAsync(id, caller.OwnerScope(), ct);
         return image is null ? ApiProblems.NotFound("image", id) : TypedResults.Ok(image);
     }
 }

@@ -1,15 +1,17 @@
+using System.Security.Claims;
+using VisionAspire.Api.Auth;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
 
 namespace VisionAspire.Api.Images;
 
-/// <summary>GET /api/v1/images?page&amp;limit&amp;kind&amp;status.</summary>
+/// <summary>GET /api/v1/images?page&amp;limit&amp;kind&amp;status: the caller's images (an admin's: everyone's).</summary>
 public static class ListImages
 {
     public const int MaxLimit = 100;
 
     public static async Task<IResult> HandleAsync(
-        ImageRepository images, CancellationToken ct, int page = 1, int limit = 20, string? kind = null, string? status = null)
+        ImageRepository images, ClaimsPrincipal caller, CancellationToken ct, int page = 1, int limit = 20, string? kind = null, string? status = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (page < 1)
@@ -37,7 +39,7 @@ public static class ListImages
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (items, total) = await images.ListAsync(page, limit, kind, status, ct);
+        var (items, total) = await images.ListAsync(page, limit, kind, status, caller.OwnerScope(), ct);
         var summaries = items
             .Select(i => new ImageSummaryResponse(i.Id, i.Status, i.Kind, i.Width, i.Height, i.FileName, i.CreatedAt, i.UpdatedAt, ImageLinksFactory.For(i.Id, i.JobId)))
             .ToList();

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using VisionAspire.Api.Auth;
 using VisionAspire.Api.Problems;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
@@ -9,9 +11,10 @@ namespace VisionAspire.Api.Images;
 public static class ProcessedImageContent
 {
     public static async Task<IResult> HandleAsync(
-        Guid id, string task, ImageRepository images, ProcessedOutputRepository outputs, IObjectStore store, CancellationToken ct)
+        Guid id, string task, ClaimsPrincipal caller, ImageRepository images, ProcessedOutputRepository outputs, IObjectStore store,
+        CancellationToken ct)
     {
-        var image = await images.GetAsync(id, ct);
+        var image = await images.GetAsync(id, caller.OwnerScope(), ct);
         if (image is null)
         {
             return ApiProblems.NotFound("image", id);

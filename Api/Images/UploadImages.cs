@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using VisionAspire.Api.Auth;
 using VisionAspire.Api.Extensions;
 using VisionAspire.Api.Problems;
 using VisionAspire.Data;
@@ -12,6 +14,7 @@ public static class UploadImages
 
     public static async Task<IResult> HandleAsync(
         HttpRequest request,
+        ClaimsPrincipal caller,
         UploadValidator validator,
         ImageUploader uploader,
         IOptions<UploadOptions> options,
@@ -19,35 +22,10 @@ public static class UploadImages
         CancellationToken ct)
     {
         var limits = options.Value;
-        if (!request.HasFormContentType)
+        var (form, formProblem) = await UploadForm.ReadAsync(request, limits, FilePartName, ct);
+        if (form is null)
         {
-            return ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Multipart form expected",
-                $"Send the images as multipart/form-data parts named '{FilePartName}'.");
-        }
-
-        if (request.ContentLength > limits.MaxBytes)
-        {
-            return ApiProblems.PayloadTooLarge(limits.MaxBytes);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ApiProblems.PayloadTooLarge(limits.MaxBytes);
-        }
-        catch (InvalidDataException ex)
-        {
-            return ApiProblems.Of(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
-        }
-        catch (IOException ex) when (ex is not BadHttpRequestException && !ct.IsCancellationRequested)
-        {
-            // The multipart reader's "Unexpected end of Stream": the body ended before the closing boundary. (Kestrel's
-            // own refusals, e.g. 408 for a body arriving too slowly, are BadHttpRequestExceptions: they keep their status.)
-            return ApiProblems.Of(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
+            return formProblem!;
         }
 
         var (tasks, taskProblem) = UploadTasks.Read(request, form);
@@ -87,7 +65,7 @@ public static class UploadImages
             files.Add(file!);
         }
 
-        var (jobId, accepted) = await uploader.AcceptAsync(files, tasks, userId: null, ct, classifyModel);
+        var (jobId, accepted) = await uploader.AcceptAsync(files, tasks, caller.UserId(), ct, classifyModel);
         var images = accepted
             .Select(a => new UploadedImageResponse(a.Image.Id, a.Image.Status, a.Duplicate, ImageLinksFactory.For(a.Image.Id, jobId), a.Image.Tasks))
             .ToList();

@@ -11,9 +11,6 @@ namespace VisionAspire.Api.Inference;
 
 public static class ClassifyApi
 {
-    /// <summary>The workers map the top 5 to CIFAR-10; the endpoint maps the same 5 whatever top asks for.</summary>
-    private const int Cifar10Basis = 5;
-
     private static readonly ParameterSpec Top = ParameterSpec.Integer("top", 1, 20, "How many classes to answer, most probable first.", 5);
 
     private static readonly ParameterSpec Model = ParameterSpec.Text("model",
@@ -64,17 +61,10 @@ public static class ClassifyApi
 
     private static ClassifyResponse Classify(SourceImage source, OperationLimits limits, IImageClassifier classifier, int top)
     {
-        var copy = new WorkingImage(source.Data, new ImageLoadOptions { MaxPixels = limits.MaxInputPixels }).At(WorkingImage.ObjectSize);
-        var ranked = AiModels.Run(classifier.ModelId, classifier.ModelVersion, () => classifier.Classify(copy.Pixels, Math.Max(top, Cifar10Basis)));
-        Cifar10Response? cifar10 = null;
-        if (classifier.ModelId == ImageClassifier.DefaultModelId)
-        {
-            var cifar = ImageNetToCifar10.Map([.. ranked.Take(Cifar10Basis)]);
-            cifar10 = new Cifar10Response(cifar.Label, cifar.Confidence);
-        }
+        var result = ImageClassification.Run(source, limits, classifier, top);
         return new ClassifyResponse(
-            new ModelResponse(classifier.ModelId, classifier.ModelVersion),
-            [.. ranked.Take(top).Select(c => new ClassificationResponse(c.Label, c.ClassId, c.Score))],
-            cifar10);
+            new ModelResponse(result.ModelId, result.ModelVersion),
+            [.. result.Ranked.Take(top).Select(c => new ClassificationResponse(c.Label, c.ClassId, c.Score))],
+            result.Cifar10 is { } cifar ? new Cifar10Response(cifar.Label, cifar.Confidence) : null);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VisionAspire.Api.Auth;
 using VisionAspire.Api.Operations;
 using VisionAspire.Api.People;
 using VisionAspire.Data;
@@ -31,7 +32,7 @@ public static class RecognizeApi
             .WithDescription("Detects faces (YuNet, on a copy at most 1280 px a side), aligns each to the ArcFace template and embeds it " +
                 "(MobileFaceNet); faces under Vision:Recognition:Quality:MinFaceSize px or too blurry are 'unusable'. Each usable face is " +
                 "compared with every enrolled face of the same embedding model (exact cosine) and answers up to `top` people at or above " +
-                "`threshold`, or 'unknown'.")
+                "`threshold`, or 'unknown'. Only the caller's people are candidates (an admin's: everyone's).")
             .WithImageInput()
             .WithQueryParameters([Top, Threshold])
             .DisableAntiforgery()
@@ -49,13 +50,15 @@ public static class RecognizeApi
             var image = await recognition.RecognizeAsync(source, http.RequestAborted);
 
             var usable = Enumerable.Range(0, image.Faces.Count).Where(i => image.Faces[i].IsUsable).ToList();
-            var found = await gallery.SearchAsync(image.Embedder, usable.Select(i => image.Faces[i].Embedding!).ToList(), top, threshold, http.RequestAborted);
+            var scope = http.User.OwnerScope();
+            var found = await gallery.SearchAsync(image.Embedder, usable.Select(i => image.Faces[i].Embedding!).ToList(), top, threshold, scope,
+                http.RequestAborted);
             var matches = new IReadOnlyList<FaceMatch>[image.Faces.Count];
             for (var i = 0; i < usable.Count; i++)
             {
                 matches[usable[i]] = found[i];
             }
-            var names = await people.NamesAsync(found.SelectMany(m => m).Select(m => m.PersonId).ToHashSet(), http.RequestAborted);
+            var names = await people.NamesAsync(found.SelectMany(m => m).Select(m => m.PersonId).ToHashSet(), scope, http.RequestAborted);
 
             var faces = image.Faces.Select((face, index) =>
             {

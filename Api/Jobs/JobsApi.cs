@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Json;
+using VisionAspire.Api.Auth;
 using VisionAspire.Api.Problems;
 using VisionAspire.Data;
 
@@ -12,16 +14,16 @@ public static class JobsApi
 
         api.MapGet("/{id:guid}", GetJobAsync)
             .WithName("GetJob")
-            .WithSummary("Status, history and progress of an upload job.")
+            .WithSummary("Status, history and progress of one of the caller's jobs (an admin: anyone's).")
             .Produces<JobResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return api;
     }
 
-    private static async Task<IResult> GetJobAsync(Guid id, JobRepository jobs, CancellationToken ct)
+    private static async Task<IResult> GetJobAsync(Guid id, ClaimsPrincipal caller, JobRepository jobs, CancellationToken ct)
     {
-        var job = await jobs.GetAsync(id, ct);
+        var job = await jobs.GetAsync(id, caller.OwnerScope(), ct);
         if (job is null)
         {
             return ApiProblems.NotFound("job", id);

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Json;
+using VisionAspire.Api.Auth;
 using VisionAspire.Api.Problems;
 using VisionAspire.Data;
 using VisionAspire.Operations;
@@ -30,16 +32,16 @@ public static class BatchApi
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static Task<IResult> SubmitAsync(BatchRequest? request, ProcessingSubmissions submissions, CancellationToken ct) =>
+    private static Task<IResult> SubmitAsync(BatchRequest? request, ClaimsPrincipal caller, ProcessingSubmissions submissions, CancellationToken ct) =>
         OperationProblems.GuardAsync(async () =>
         {
-            var response = await submissions.SubmitBatchAsync(request ?? new BatchRequest(null, null), ct);
+            var response = await submissions.SubmitBatchAsync(request ?? new BatchRequest(null, null), caller, ct);
             return TypedResults.Accepted(response.Links.Job, response);
         });
 
-    private static async Task<IResult> GetAsync(Guid id, JobRepository jobs, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal caller, JobRepository jobs, CancellationToken ct)
     {
-        var job = await jobs.GetAsync(id, ct);
+        var job = await jobs.GetAsync(id, caller.OwnerScope(), ct);
         if (job is null || job.Type is not (ProcessingSubmissions.ProcessJobType or ProcessingSubmissions.BatchJobType))
         {
             return ApiProblems.NotFound("batch or pipeline job", id);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using VisionAspire.Api.Auth;
 using VisionAspire.Data;
 using VisionAspire.Imaging;
 using VisionAspire.Operations;
@@ -12,8 +13,8 @@ public sealed record SourceImage(byte[] Data, ImageHeader Header, Guid? ImageId)
 
 /// <summary>
 /// Resolves the input of a synchronous operation: a multipart part named <c>file</c>, or <c>imageId</c> (query or
-/// form field) of a stored image, read from Redis or the object store. Checks the format and the pixel limit from
-/// the header before anything is decoded. Scoped.
+/// form field) of a stored image the caller may see (another user's is not found), read from Redis or the object
+/// store. Checks the format and the pixel limit from the header before anything is decoded. Scoped.
 /// </summary>
 public sealed class ImageSource(
     ImageRepository images, OriginalImageSource originals, OperationLimits limits, IOptions<FormOptions> formOptions)
@@ -40,7 +41,7 @@ public sealed class ImageSource(
         else if (idText is not null)
         {
             imageId = Guid.TryParse(idText, out var id) ? id : throw new ParameterException(ImageIdField, $"must be an image id (a GUID); got '{idText}'.");
-            data = await ReadStoredAsync(id, ct);
+            data = await ReadStoredAsync(id, request.HttpContext.User.OwnerScope(), ct);
         }
         else
         {
@@ -67,9 +68,9 @@ public sealed class ImageSource(
         return header;
     }
 
-    private async Task<byte[]> ReadStoredAsync(Guid id, CancellationToken ct)
+    private async Task<byte[]> ReadStoredAsync(Guid id, OwnerScope scope, CancellationToken ct)
     {
-        var image = await images.GetAsync(id, ct)
+        var image = await images.GetAsync(id, scope, ct)
             ?? throw new OperationRequestException(StatusCodes.Status404NotFound, "Not found", $"No image with id '{id}'.");
         return await originals.ReadAsync(image.Id, image.StorageKey, ct)
             ?? throw new OperationRequestException(StatusCodes.Status404NotFound, "Content missing", $"The original of image '{id}' is not in the object store.");

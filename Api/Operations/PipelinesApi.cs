@@ -1,3 +1,4 @@
+using VisionAspire.Api.Auth;
 using VisionAspire.Api.Problems;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
@@ -41,13 +42,13 @@ public static class PipelinesApi
         Guid id, IReadOnlyList<OperationSpecV1>? operations, HttpContext http, ImageRepository images, ProcessingSubmissions submissions) =>
         OperationProblems.GuardAsync(async () =>
         {
-            var image = await images.GetAsync(id, http.RequestAborted);
+            var image = await images.GetAsync(id, http.User.OwnerScope(), http.RequestAborted);
             if (image is null)
             {
                 return ApiProblems.NotFound("image", id);
             }
 
-            var response = await submissions.SubmitAsync(image, operations ?? [], http.RequestAborted);
+            var response = await submissions.SubmitAsync(image, operations ?? [], http.User.UserId(), http.RequestAborted);
             http.Response.Headers[CacheHeader] = response.Cached ? "hit" : "miss";
             return response.Cached
                 ? TypedResults.Ok(response)

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Json;
+using VisionAspire.Api.Auth;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
 using VisionAspire.Imaging;
@@ -11,7 +13,7 @@ namespace VisionAspire.Api.Operations;
 /// <summary>
 /// Submits pipelines to the workers (queue <see cref="Queues.Process"/>) as jobs. A derived image is named by the
 /// hash of the source's sha256 and the canonical spec, so a spec already computed is answered from storage
-/// without a job or any work. Scoped.
+/// without a job or any work. Jobs belong to the caller, and a batch sees only the images the caller may see. Scoped.
 /// </summary>
 public sealed class ProcessingSubmissions(
     JobRepository jobs, ImageRepository images, IObjectStore store, PublisherPool publisher, OperationLimits limits)
@@ -20,7 +22,8 @@ public sealed class ProcessingSubmissions(
     public const string BatchJobType = "batch";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<ProcessResponse> SubmitAsync(ImageRecord image, IReadOnlyList<OperationSpecV1> operations, CancellationToken ct)
+    /// <param name="ownerId">The caller, who owns the job.</param>
+    public async Task<ProcessResponse> SubmitAsync(ImageRecord image, IReadOnlyList<OperationSpecV1> operations, Guid ownerId, CancellationToken ct)
     {
         var plan = ProcessingPlan.Parse(operations, limits);
         var hash = HashFor(plan, image);
@@ -31,12 +34,12 @@ public sealed class ProcessingSubmissions(
         }
 
         var payload = new ProcessingJobPayload(operations, [new ProcessingJobItem(0, image.Id, key)]);
-        var jobId = await jobs.CreateAsync(ProcessJobType, 1, JsonSerializer.Serialize(payload, Json), ct);
+        var jobId = await jobs.CreateAsync(new NewJob(Guid.CreateVersion7(), ProcessJobType, 1, JsonSerializer.Serialize(payload, Json), ownerId), ct);
         await publisher.PublishAsync(Queues.Process, new ProcessRequestedV1(jobId, 0, image.Id, image.StorageKey, key, operations), ct);
         return new ProcessResponse(jobId, image.Id, JobStatus.Pending, false, key, Links(jobId, hash));
     }
 
-    public async Task<BatchResponse> SubmitBatchAsync(BatchRequest request, CancellationToken ct)
+    public async Task<BatchResponse> SubmitBatchAsync(BatchRequest request, ClaimsPrincipal caller, CancellationToken ct)
     {
         var ids = request.ImageIds ?? [];
         if (ids.Count == 0 || ids.Count > limits.MaxBatchImages)
@@ -49,13 +52,14 @@ public sealed class ProcessingSubmissions(
         var found = new ImageRecord?[ids.Count];
         for (var i = 0; i < ids.Count; i++)
         {
-            found[i] = await images.GetAsync(ids[i], ct);
+            found[i] = await images.GetAsync(ids[i], caller.OwnerScope(), ct);
         }
 
         var hashes = found.Select(image => image is null ? null : HashFor(plan, image)).ToList();
         var payload = new ProcessingJobPayload(operations,
             ids.Select((id, i) => new ProcessingJobItem(i, id, hashes[i] is { } h ? ProcessedImages.Key(h) : "")).ToList());
-        var jobId = await jobs.CreateAsync(BatchJobType, ids.Count, JsonSerializer.Serialize(payload, Json), ct);
+        var jobId = await jobs.CreateAsync(
+            new NewJob(Guid.CreateVersion7(), BatchJobType, ids.Count, JsonSerializer.Serialize(payload, Json), caller.UserId()), ct);
 
         var items = new List<BatchItemResponse>(ids.Count);
         for (var i = 0; i < ids.Count; i++)

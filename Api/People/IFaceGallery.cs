@@ -1,3 +1,4 @@
+using VisionAspire.Data;
 using VisionAspire.Models;
 using VisionAspire.Models.Search;
 
@@ -10,6 +11,10 @@ namespace VisionAspire.Api.People;
 /// </summary>
 public interface IFaceGallery
 {
-    /// <summary>For each query embedding, the <paramref name="top"/> most similar people at or above <paramref name="threshold"/>, best first.</summary>
-    Task<IReadOnlyList<IReadOnlyList<FaceMatch>>> SearchAsync(ModelEntry model, IReadOnlyList<float[]> queries, int top, float threshold, CancellationToken ct);
+    /// <summary>
+    /// For each query embedding, the <paramref name="top"/> most similar people of <paramref name="scope"/> at or above
+    /// <paramref name="threshold"/>, best first. Other owners' people are not candidates at all.
+    /// </summary>
+    Task<IReadOnlyList<IReadOnlyList<FaceMatch>>> SearchAsync(
+        ModelEntry model, IReadOnlyList<float[]> queries, int top, float threshold, OwnerScope scope, CancellationToken ct);
 }

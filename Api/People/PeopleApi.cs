@@ -1,10 +1,15 @@
+using System.Security.Claims;
+using VisionAspire.Api.Auth;
 using VisionAspire.Api.Inference;
 using VisionAspire.Api.Problems;
 using VisionAspire.Data;
 
 namespace VisionAspire.Api.People;
 
-/// <summary>The people of the face gallery (CRUD) and, under each, their enrolled faces.</summary>
+/// <summary>
+/// The people of the face gallery (CRUD) and, under each, their enrolled faces. A person belongs to whoever created
+/// them: other users neither see nor change them (404), and recognize matches only the caller's people; admins see all.
+/// </summary>
 public static class PeopleApi
 {
     public static IHostApplicationBuilder AddPeople(this IHostApplicationBuilder builder)
@@ -44,7 +49,7 @@ public static class PeopleApi
         return people;
     }
 
-    private static async Task<IResult> CreateAsync(CreatePersonRequest request, PeopleRepository people, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(CreatePersonRequest request, ClaimsPrincipal caller, PeopleRepository people, CancellationToken ct)
     {
         var errors = PersonValidation.Check(request.Name, request.ExternalId, nameRequired: true);
         if (errors.Count > 0)
@@ -53,7 +58,7 @@ public static class PeopleApi
         }
         try
         {
-            var person = await people.CreateAsync(request.Name!.Trim(), request.ExternalId?.Trim(), ct);
+            var person = await people.CreateAsync(request.Name!.Trim(), request.ExternalId?.Trim(), caller.UserId(), ct);
             return TypedResults.Created($"/api/v1/people/{person.Id}", ToResponse(person));
         }
         catch (DuplicateExternalIdException e)
@@ -62,7 +67,7 @@ public static class PeopleApi
         }
     }
 
-    private static async Task<IResult> ListAsync(PeopleRepository people, CancellationToken ct, int page = 1, int limit = 20)
+    private static async Task<IResult> ListAsync(PeopleRepository people, ClaimsPrincipal caller, CancellationToken ct, int page = 1, int limit = 20)
     {
         var errors = new Dictionary<string, string[]>();
         if (page < 1)
@@ -77,14 +82,15 @@ public static class PeopleApi
         {
             return TypedResults.ValidationProblem(errors);
         }
-        var (items, total) = await people.ListAsync(page, limit, ct);
+        var (items, total) = await people.ListAsync(page, limit, caller.OwnerScope(), ct);
         return TypedResults.Ok(new PersonPageResponse(page, limit, total, items.Select(ToResponse).ToList()));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, PeopleRepository people, CancellationToken ct) =>
-        await people.GetAsync(id, ct) is { } person ? TypedResults.Ok(ToResponse(person)) : ApiProblems.NotFound("person", id);
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal caller, PeopleRepository people, CancellationToken ct) =>
+        await people.GetAsync(id, caller.OwnerScope(), ct) is { } person ? TypedResults.Ok(ToResponse(person)) : ApiProblems.NotFound("person", id);
 
-    private static async Task<IResult> UpdateAsync(Guid id, UpdatePersonRequest request, PeopleRepository people, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(
+        Guid id, UpdatePersonRequest request, ClaimsPrincipal caller, PeopleRepository people, CancellationToken ct)
     {
         var errors = PersonValidation.Check(request.Name, request.ExternalId, nameRequired: false);
         if (request is { Name: null, ExternalId: null })
@@ -97,7 +103,7 @@ public static class PeopleApi
         }
         try
         {
-            var person = await people.UpdateAsync(id, request.Name?.Trim(), request.ExternalId?.Trim(), ct);
+            var person = await people.UpdateAsync(id, request.Name?.Trim(), request.ExternalId?.Trim(), caller.OwnerScope(), ct);
             return person is null ? ApiProblems.NotFound("person", id) : TypedResults.Ok(ToResponse(person));
         }
         catch (DuplicateExternalIdException e)
@@ -106,8 +112,8 @@ public static class PeopleApi
         }
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, PeopleRepository people, CancellationToken ct) =>
-        await people.DeleteAsync(id, ct) ? TypedResults.NoContent() : ApiProblems.NotFound("person", id);
+    private static async Task<IResult> DeleteAsync(Guid id, ClaimsPrincipal caller, PeopleRepository people, CancellationToken ct) =>
+        await people.DeleteAsync(id, caller.OwnerScope(), ct) ? TypedResults.NoContent() : ApiProblems.NotFound("person", id);
 
     private static PersonResponse ToResponse(PersonRecord p) => new(p.Id, p.Name, p.ExternalId, p.FaceCount, p.CreatedAt, p.UpdatedAt);
 

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using VisionAspire.Api.Auth;
 using VisionAspire.Api.Inference;
 using VisionAspire.Api.Operations;
 using VisionAspire.Api.Problems;
@@ -46,7 +48,8 @@ public static class PersonFacesApi
         {
             var ct = http.RequestAborted;
             var requested = AiQuery.Read(http.Request, [Face], "people faces").Int(Face);
-            if (await people.GetAsync(id, ct) is null)
+            var scope = http.User.OwnerScope();
+            if (await people.GetAsync(id, scope, ct) is null)
             {
                 return ApiProblems.NotFound("person", id);
             }
@@ -63,23 +66,24 @@ public static class PersonFacesApi
 
             var box = face.Detection.Box;
             var landmarks = face.Detection.Landmarks!.SelectMany(l => new[] { l.X, l.Y }).ToArray();
-            var stored = await people.AddFaceAsync(id, source.ImageId, [box.X, box.Y, box.Width, box.Height], landmarks, face.Embedding!,
+            var stored = await people.AddFaceAsync(id, scope, source.ImageId, [box.X, box.Y, box.Width, box.Height], landmarks, face.Embedding!,
                 image.Embedder.Id, image.Embedder.Version, ct);
             return stored is null
                 ? ApiProblems.NotFound("person", id)
                 : TypedResults.Created($"/api/v1/people/{id}/faces", PeopleApi.ToResponse(stored));
         });
 
-    private static async Task<IResult> ListAsync(Guid id, PeopleRepository people, CancellationToken ct)
+    private static async Task<IResult> ListAsync(Guid id, ClaimsPrincipal caller, PeopleRepository people, CancellationToken ct)
     {
-        if (await people.GetAsync(id, ct) is null)
+        var scope = caller.OwnerScope();
+        if (await people.GetAsync(id, scope, ct) is null)
         {
             return ApiProblems.NotFound("person", id);
         }
-        var faces = await people.ListFacesAsync(id, ct);
+        var faces = await people.ListFacesAsync(id, scope, ct);
         return TypedResults.Ok(faces.Select(PeopleApi.ToResponse).ToList());
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, Guid faceId, PeopleRepository people, CancellationToken ct) =>
-        await people.DeleteFaceAsync(id, faceId, ct) ? TypedResults.NoContent() : ApiProblems.NotFound("face of this person", faceId);
+    private static async Task<IResult> DeleteAsync(Guid id, Guid faceId, ClaimsPrincipal caller, PeopleRepository people, CancellationToken ct) =>
+        await people.DeleteFaceAsync(id, faceId, caller.OwnerScope(), ct) ? TypedResults.NoContent() : ApiProblems.NotFound("face of this person", faceId);
 }

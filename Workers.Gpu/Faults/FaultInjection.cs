@@ -14,7 +14,7 @@ public sealed class FaultInjection(IOptions<FaultInjectionOptions> options, Imag
             return;
         }
 
-        if ((await images.GetAsync(imageId, ct))?.Sha256 == poison)
+        if ((await images.GetAsync(imageId, OwnerScope.Everyone, ct))?.Sha256 == poison)
         {
             logger.LogCritical("Fault injection: image {ImageId} has the poison SHA-256; killing the process", imageId);
             Environment.FailFast($"Fault injection (Vision:Faults:CrashOnImageSha256): image {imageId}");

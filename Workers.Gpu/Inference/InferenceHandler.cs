@@ -135,7 +135,7 @@ public sealed class InferenceHandler(
     /// <summary>The image could not be claimed: it is gone, or already completed or failed.</summary>
     private async Task SettleUnclaimedAsync(InferenceRequestedV1 request, CancellationToken ct)
     {
-        var image = await images.GetAsync(request.ImageId, ct);
+        var image = await images.GetAsync(request.ImageId, OwnerScope.Everyone, ct);
         if (image is null)
         {
             logger.LogWarning("Skipping inference of {ImageId}: no such image", request.ImageId);

@@ -28,7 +28,7 @@ public sealed class RegistrationTests(ServersFixture servers)
         Assert.Same(images, host.Services.GetRequiredService<ImageRepository>());
         var jobs = host.Services.GetRequiredService<JobRepository>();
         var jobId = await jobs.CreateAsync("registration-test", 1, null, CancellationToken.None);
-        Assert.Equal(1, (await jobs.GetAsync(jobId, CancellationToken.None))!.Total);
+        Assert.Equal(1, (await jobs.GetAsync(jobId, OwnerScope.Everyone, CancellationToken.None))!.Total);
         Assert.Empty(await new PredictionRepository(db).GetForImageAsync(image.Id, CancellationToken.None));
     }
 

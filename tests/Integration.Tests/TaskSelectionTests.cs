@@ -171,7 +171,7 @@ public sealed class TaskSelectionTests(PipelineFixture fixture)
 
         // As if a worker had crashed after storing the output and before completing the image: the broker redelivers the request.
         var images = new ImageRepository(backends.Database);
-        var row = (await images.GetAsync(image.Id, CancellationToken.None))!;
+        var row = (await images.GetAsync(image.Id, OwnerScope.Everyone, CancellationToken.None))!;
         // The status a crash leaves behind, set directly: the repository never moves a completed image back.
         await using (var rewind = backends.Database.CreateCommand("UPDATE images SET status = 'processing' WHERE id = @id"))
         {
@@ -181,7 +181,7 @@ public sealed class TaskSelectionTests(PipelineFixture fixture)
         await backends.Publisher.PublishAsync(Queues.InferObject, new InferenceRequestedV1(
             row.Id, row.JobId!.Value, row.Kind!, row.StorageKey, row.Width!.Value, row.Height!.Value, [], "ultraface-rfb-320", "redelivered", 0,
             JobItemIndex: 0, Tasks: [ImageTasks.Blur]));
-        await WaitUntilAsync(async () => (await images.GetAsync(image.Id, CancellationToken.None))!.Status == ImageStatus.Completed
+        await WaitUntilAsync(async () => (await images.GetAsync(image.Id, OwnerScope.Everyone, CancellationToken.None))!.Status == ImageStatus.Completed
             && await OutputUpdatedAtAsync(backends, image.Id) > stamp);
 
         var second = Assert.Single(await outputs.GetForImageAsync(image.Id, CancellationToken.None));

@@ -31,13 +31,13 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
         var image = TestImages.New();
 
         await images.InsertOrGetBySha256Async(image, Guid.NewGuid(), CancellationToken.None);
-        var stored = await images.GetAsync(image.Id, CancellationToken.None);
+        var stored = await images.GetAsync(image.Id, OwnerScope.Everyone, CancellationToken.None);
 
         Assert.NotNull(stored);
         Assert.Equal((image.Sha256, image.FileName, image.ContentType, image.SizeBytes, image.StorageKey),
             (stored.Sha256, stored.FileName, stored.ContentType, stored.SizeBytes, stored.StorageKey));
         Assert.Null(stored.Width);
-        Assert.Null(await images.GetAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Null(await images.GetAsync(Guid.NewGuid(), OwnerScope.Everyone, CancellationToken.None));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
         Assert.Equal(("preprocessing", "earlier error"), await StatusAsync(images, image.Id));
 
         Assert.True(await images.SetPreprocessedAsync(image.Id, 640, 480, ImageKinds.Face, CancellationToken.None));
-        var stored = (await images.GetAsync(image.Id, CancellationToken.None))!;
+        var stored = (await images.GetAsync(image.Id, OwnerScope.Everyone, CancellationToken.None))!;
         Assert.Equal((640, 480, "face", ImageStatus.Queued, (string?)null), (stored.Width, stored.Height, stored.Kind, stored.Status, stored.Error));
         Assert.True(stored.UpdatedAt > image.UpdatedAt);
 
@@ -79,7 +79,7 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
         {
             var (image, _) = await images.InsertOrGetBySha256Async(TestImages.New(), Guid.NewGuid(), CancellationToken.None);
             await images.UpdateStatusAsync(image.Id, from, "earlier error", CancellationToken.None);
-            var before = (await images.GetAsync(image.Id, CancellationToken.None))!;
+            var before = (await images.GetAsync(image.Id, OwnerScope.Everyone, CancellationToken.None))!;
 
             ImageRecord? claimed;
             using (var trips = new RoundTrips())
@@ -88,7 +88,7 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
                 Assert.Single(trips.Executed);
             }
 
-            var after = (await images.GetAsync(image.Id, CancellationToken.None))!;
+            var after = (await images.GetAsync(image.Id, OwnerScope.Everyone, CancellationToken.None))!;
             if (legal)
             {
                 Assert.Equal(after, claimed);
@@ -111,7 +111,7 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
         var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
         var (image, _) = await images.InsertOrGetBySha256Async(TestImages.New(), Guid.NewGuid(), CancellationToken.None);
         Assert.True(await images.UpdateStatusAsync(image.Id, finished, finished == "failed" ? "reason" : null, CancellationToken.None));
-        var before = (await images.GetAsync(image.Id, CancellationToken.None))!;
+        var before = (await images.GetAsync(image.Id, OwnerScope.Everyone, CancellationToken.None))!;
 
         // A redelivered upload or a late worker: none of them may undo the outcome.
         Assert.False(await images.SetPreprocessedAsync(image.Id, 10, 10, ImageKinds.Object, CancellationToken.None));
@@ -120,7 +120,7 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
             Assert.False(await images.UpdateStatusAsync(image.Id, status, "late", CancellationToken.None));
         }
 
-        Assert.Equal(before, await images.GetAsync(image.Id, CancellationToken.None));
+        Assert.Equal(before, await images.GetAsync(image.Id, OwnerScope.Everyone, CancellationToken.None));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
         Assert.NotNull(await images.ClaimForInferenceAsync(image.Id, CancellationToken.None));
 
         Assert.False(await images.SetPreprocessedAsync(image.Id, 10, 10, ImageKinds.Object, CancellationToken.None));
-        Assert.Equal(ImageStatus.Processing, (await images.GetAsync(image.Id, CancellationToken.None))!.Status);
+        Assert.Equal(ImageStatus.Processing, (await images.GetAsync(image.Id, OwnerScope.Everyone, CancellationToken.None))!.Status);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
 
         Assert.True(result.Created);
         Assert.Equal((image.Id, ImageStatus.Uploaded, (Guid?)job.Id), (result.Image.Id, result.Image.Status, result.Image.JobId));
-        var stored = (await new JobRepository(db).GetAsync(job.Id, CancellationToken.None))!;
+        var stored = (await new JobRepository(db).GetAsync(job.Id, OwnerScope.Everyone, CancellationToken.None))!;
         Assert.Equal(("upload", JobStatus.Pending, 2, 0, 0), (stored.Type, stored.Status, stored.Total, stored.Done, stored.Failed));
         Assert.Equal([JobItemStatus.Pending, JobItemStatus.Pending], stored.Items.Select(i => i.Status));
         Assert.Equal([JobStatus.Pending], stored.History.Select(e => e.Status));
@@ -195,7 +195,7 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
 
         Assert.False(created);
         Assert.Equal(original, image);
-        Assert.Equal(1, (await new JobRepository(db).GetAsync(job.Id, CancellationToken.None))!.Total);
+        Assert.Equal(1, (await new JobRepository(db).GetAsync(job.Id, OwnerScope.Everyone, CancellationToken.None))!.Total);
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
         var jobs = new JobRepository(db);
         foreach (var job in newJobs)
         {
-            Assert.NotNull(await jobs.GetAsync(job.Id, CancellationToken.None));
+            Assert.NotNull(await jobs.GetAsync(job.Id, OwnerScope.Everyone, CancellationToken.None));
         }
     }
 
@@ -269,31 +269,31 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
         }
 
         var newestFirst = Enumerable.Reverse(ids).ToList();
-        var page1 = await images.ListAsync(1, 3, null, null, CancellationToken.None);
-        var page3 = await images.ListAsync(3, 3, null, null, CancellationToken.None);
-        var page4 = await images.ListAsync(4, 3, null, null, CancellationToken.None);
+        var page1 = await images.ListAsync(1, 3, null, null, OwnerScope.Everyone, CancellationToken.None);
+        var page3 = await images.ListAsync(3, 3, null, null, OwnerScope.Everyone, CancellationToken.None);
+        var page4 = await images.ListAsync(4, 3, null, null, OwnerScope.Everyone, CancellationToken.None);
         Assert.Equal(7, page1.Total);
         Assert.Equal(newestFirst[..3], page1.Items.Select(i => i.Id));
         Assert.Equal(newestFirst[6..], page3.Items.Select(i => i.Id));
         Assert.Empty(page4.Items);
 
-        var faces = await images.ListAsync(1, 10, ImageKinds.Face, null, CancellationToken.None);
+        var faces = await images.ListAsync(1, 10, ImageKinds.Face, null, OwnerScope.Everyone, CancellationToken.None);
         Assert.Equal(3, faces.Total);
         Assert.Equal(ids[..3].AsEnumerable().Reverse(), faces.Items.Select(i => i.Id));
 
-        var completedObjects = await images.ListAsync(1, 10, ImageKinds.Object, ImageStatus.Completed, CancellationToken.None);
+        var completedObjects = await images.ListAsync(1, 10, ImageKinds.Object, ImageStatus.Completed, OwnerScope.Everyone, CancellationToken.None);
         Assert.Equal(ids[3..5].AsEnumerable().Reverse(), completedObjects.Items.Select(i => i.Id));
 
-        var uploaded = await images.ListAsync(1, 10, null, ImageStatus.Uploaded, CancellationToken.None);
+        var uploaded = await images.ListAsync(1, 10, null, ImageStatus.Uploaded, OwnerScope.Everyone, CancellationToken.None);
         Assert.Equal(ids[5..].AsEnumerable().Reverse(), uploaded.Items.Select(i => i.Id));
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => images.ListAsync(0, 10, null, null, CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => images.ListAsync(1, ImageRepository.MaxPageSize + 1, null, null, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => images.ListAsync(0, 10, null, null, OwnerScope.Everyone, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => images.ListAsync(1, ImageRepository.MaxPageSize + 1, null, null, OwnerScope.Everyone, CancellationToken.None));
     }
 
     private static async Task<(string, string?)> StatusAsync(ImageRepository images, Guid id)
     {
-        var image = (await images.GetAsync(id, CancellationToken.None))!;
+        var image = (await images.GetAsync(id, OwnerScope.Everyone, CancellationToken.None))!;
         return (image.Status, image.Error);
     }
 

@@ -17,8 +17,8 @@ public sealed class ImageTasksRepositoryTests(ServersFixture servers)
         await images.InsertOrGetBySha256Async(chosen, Guid.NewGuid(), CancellationToken.None);
         await images.InsertOrGetBySha256Async(plain, Guid.NewGuid(), CancellationToken.None);
 
-        Assert.Equal([ImageTasks.Objects, ImageTasks.Blur], (await images.GetAsync(chosen.Id, CancellationToken.None))!.Tasks);
-        Assert.Null((await images.GetAsync(plain.Id, CancellationToken.None))!.Tasks);
+        Assert.Equal([ImageTasks.Objects, ImageTasks.Blur], (await images.GetAsync(chosen.Id, OwnerScope.Everyone, CancellationToken.None))!.Tasks);
+        Assert.Null((await images.GetAsync(plain.Id, OwnerScope.Everyone, CancellationToken.None))!.Tasks);
     }
 
     [Fact]

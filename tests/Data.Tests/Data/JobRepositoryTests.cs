@@ -16,7 +16,7 @@ public sealed class JobRepositoryTests(ServersFixture servers)
         var recorded = await Task.WhenAll(calls);
 
         Assert.Equal(total, recorded.Count(r => r));
-        var job = (await jobs.GetAsync(id, CancellationToken.None))!;
+        var job = (await jobs.GetAsync(id, OwnerScope.Everyone, CancellationToken.None))!;
         Assert.Equal((total, total - total / 5, total / 5, JobStatus.Completed), (job.Total, job.Done, job.Failed, job.Status));
         Assert.Equal(Enumerable.Range(0, total), job.Items.Select(i => i.Index));
         Assert.All(job.Items.Where(i => i.Index % 5 == 0), i => Assert.Equal((JobItemStatus.Failed, "bad pixels"), (i.Status, i.Error)));
@@ -33,7 +33,7 @@ public sealed class JobRepositoryTests(ServersFixture servers)
 
         await jobs.CompleteItemAsync(id, 1, null, """{"key":"processed/a"}""", null, CancellationToken.None);
 
-        var job = (await jobs.GetAsync(id, CancellationToken.None))!;
+        var job = (await jobs.GetAsync(id, OwnerScope.Everyone, CancellationToken.None))!;
         Assert.Equal((JobStatus.Running, 1, 0), (job.Status, job.Done, job.Failed));
         Assert.Equal([JobItemStatus.Pending, JobItemStatus.Completed, JobItemStatus.Pending], job.Items.Select(i => i.Status));
         Assert.Contains("processed/a", job.Items[1].ResultJson);
@@ -48,7 +48,7 @@ public sealed class JobRepositoryTests(ServersFixture servers)
         await jobs.CompleteItemAsync(id, 0, null, null, "timeout", CancellationToken.None);
         await jobs.CompleteItemAsync(id, 1, null, null, "timeout", CancellationToken.None);
 
-        var job = (await jobs.GetAsync(id, CancellationToken.None))!;
+        var job = (await jobs.GetAsync(id, OwnerScope.Everyone, CancellationToken.None))!;
         Assert.Equal((JobStatus.Failed, 0, 2), (job.Status, job.Done, job.Failed));
     }
 
@@ -61,7 +61,7 @@ public sealed class JobRepositoryTests(ServersFixture servers)
         await Assert.ThrowsAsync<KeyNotFoundException>(() => jobs.CompleteItemAsync(id, 2, null, null, null, CancellationToken.None));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => jobs.CompleteItemAsync(Guid.NewGuid(), 0, null, null, null, CancellationToken.None));
         await Assert.ThrowsAsync<KeyNotFoundException>(() => jobs.AddEventAsync(Guid.NewGuid(), "cancelled", null, CancellationToken.None));
-        Assert.Null(await jobs.GetAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Null(await jobs.GetAsync(Guid.NewGuid(), OwnerScope.Everyone, CancellationToken.None));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class JobRepositoryTests(ServersFixture servers)
         await jobs.AddEventAsync(id, JobStatus.Running, "preprocessing", CancellationToken.None);
         await jobs.AddEventAsync(id, "waiting-for-gpu", null, CancellationToken.None);
 
-        var job = (await jobs.GetAsync(id, CancellationToken.None))!;
+        var job = (await jobs.GetAsync(id, OwnerScope.Everyone, CancellationToken.None))!;
         Assert.Equal("waiting-for-gpu", job.Status);
         Assert.Equal([JobStatus.Pending, JobStatus.Running, "waiting-for-gpu"], job.History.Select(e => e.Status));
         Assert.Equal("preprocessing", job.History[1].Message);
@@ -85,7 +85,7 @@ public sealed class JobRepositoryTests(ServersFixture servers)
     {
         var jobs = await RepositoryAsync();
 
-        var job = (await jobs.GetAsync(await jobs.CreateAsync("batch", 0, null, CancellationToken.None), CancellationToken.None))!;
+        var job = (await jobs.GetAsync(await jobs.CreateAsync("batch", 0, null, CancellationToken.None), OwnerScope.Everyone, CancellationToken.None))!;
 
         Assert.Equal((JobStatus.Completed, 0), (job.Status, job.Items.Count));
     }

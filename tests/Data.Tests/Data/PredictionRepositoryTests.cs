@@ -16,7 +16,7 @@ public sealed class PredictionRepositoryTests(ServersFixture servers)
 
         var stored = await predictions.GetForImageAsync(imageId, CancellationToken.None);
         Assert.Equal(rows.OrderBy(p => p.Task).Select(Normalise), stored.Select(Normalise));
-        Assert.Equal(ImageStatus.Completed, (await images.GetAsync(imageId, CancellationToken.None))!.Status);
+        Assert.Equal(ImageStatus.Completed, (await images.GetAsync(imageId, OwnerScope.Everyone, CancellationToken.None))!.Status);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class PredictionRepositoryTests(ServersFixture servers)
 
         var stored = await predictions.GetForImageAsync(imageId, CancellationToken.None);
         Assert.Equal(["dog", "face"], stored.Select(p => p.Label));
-        Assert.Equal(ImageStatus.Uploaded, (await images.GetAsync(imageId, CancellationToken.None))!.Status);
+        Assert.Equal(ImageStatus.Uploaded, (await images.GetAsync(imageId, OwnerScope.Everyone, CancellationToken.None))!.Status);
     }
 
     [Fact]
@@ -84,13 +84,13 @@ public sealed class PredictionRepositoryTests(ServersFixture servers)
         Assert.True(recorded);
         var stored = await predictions.GetForImageAsync(imageIds[1], CancellationToken.None);
         Assert.Equal(rows.OrderBy(p => p.Task).Select(Normalise), stored.Select(Normalise));
-        var image = (await images.GetAsync(imageIds[1], CancellationToken.None))!;
+        var image = (await images.GetAsync(imageIds[1], OwnerScope.Everyone, CancellationToken.None))!;
         Assert.Equal((ImageStatus.Completed, (string?)null), (image.Status, image.Error));
-        var job = (await jobs.GetAsync(jobId, CancellationToken.None))!;
+        var job = (await jobs.GetAsync(jobId, OwnerScope.Everyone, CancellationToken.None))!;
         Assert.Equal((JobStatus.Running, 1, 0), (job.Status, job.Done, job.Failed));
         Assert.Equal([JobItemStatus.Pending, JobItemStatus.Completed], job.Items.Select(i => i.Status));
         Assert.Equal(imageIds[1], job.Items[1].ImageId);
-        Assert.Equal(ImageStatus.Uploaded, (await images.GetAsync(imageIds[0], CancellationToken.None))!.Status);
+        Assert.Equal(ImageStatus.Uploaded, (await images.GetAsync(imageIds[0], OwnerScope.Everyone, CancellationToken.None))!.Status);
     }
 
     [Fact]
@@ -100,10 +100,10 @@ public sealed class PredictionRepositoryTests(ServersFixture servers)
         var rows = Predictions(imageIds[0]);
 
         Assert.True(await predictions.CompleteImageAsync(imageIds[0], rows, new JobItemKey(jobId, 0), CancellationToken.None));
-        var once = (await jobs.GetAsync(jobId, CancellationToken.None))!;
+        var once = (await jobs.GetAsync(jobId, OwnerScope.Everyone, CancellationToken.None))!;
         Assert.False(await predictions.CompleteImageAsync(imageIds[0], rows, new JobItemKey(jobId, 0), CancellationToken.None));
 
-        var twice = (await jobs.GetAsync(jobId, CancellationToken.None))!;
+        var twice = (await jobs.GetAsync(jobId, OwnerScope.Everyone, CancellationToken.None))!;
         Assert.Equal((JobStatus.Completed, 1, 0), (twice.Status, twice.Done, twice.Failed));
         Assert.Equal(once.History, twice.History);
         Assert.Equal([JobStatus.Pending, JobStatus.Completed], twice.History.Select(e => e.Status));
@@ -121,13 +121,13 @@ public sealed class PredictionRepositoryTests(ServersFixture servers)
             predictions.CompleteImageAsync(imageIds[i], Predictions(imageIds[i]), new JobItemKey(jobId, i), CancellationToken.None))));
 
         Assert.Equal(total, recorded.Count(r => r));
-        var job = (await jobs.GetAsync(jobId, CancellationToken.None))!;
+        var job = (await jobs.GetAsync(jobId, OwnerScope.Everyone, CancellationToken.None))!;
         Assert.Equal((JobStatus.Completed, total, 0), (job.Status, job.Done, job.Failed));
         Assert.Equal(imageIds.Select(id => (Guid?)id), job.Items.Select(i => i.ImageId));
         Assert.Equal([JobStatus.Pending, JobStatus.Completed], job.History.Select(e => e.Status));
         foreach (var id in imageIds)
         {
-            Assert.Equal(ImageStatus.Completed, (await images.GetAsync(id, CancellationToken.None))!.Status);
+            Assert.Equal(ImageStatus.Completed, (await images.GetAsync(id, OwnerScope.Everyone, CancellationToken.None))!.Status);
             Assert.Equal(3, (await predictions.GetForImageAsync(id, CancellationToken.None)).Count);
         }
     }
@@ -142,7 +142,7 @@ public sealed class PredictionRepositoryTests(ServersFixture servers)
             predictions.CompleteImageAsync(missing, Predictions(missing), new JobItemKey(jobId, 0), CancellationToken.None));
 
         Assert.Empty(await predictions.GetForImageAsync(missing, CancellationToken.None));
-        var job = (await jobs.GetAsync(jobId, CancellationToken.None))!;
+        var job = (await jobs.GetAsync(jobId, OwnerScope.Everyone, CancellationToken.None))!;
         Assert.Equal((JobStatus.Pending, 0, JobItemStatus.Pending), (job.Status, job.Done, job.Items[0].Status));
     }
 
@@ -156,7 +156,7 @@ public sealed class PredictionRepositoryTests(ServersFixture servers)
         await Assert.ThrowsAsync<KeyNotFoundException>(() =>
             predictions.CompleteImageAsync(imageIds[0], Predictions(imageIds[0]), new JobItemKey(Guid.NewGuid(), 0), CancellationToken.None));
 
-        Assert.Equal(ImageStatus.Completed, (await images.GetAsync(imageIds[0], CancellationToken.None))!.Status);
+        Assert.Equal(ImageStatus.Completed, (await images.GetAsync(imageIds[0], OwnerScope.Everyone, CancellationToken.None))!.Status);
     }
 
     [Fact]
@@ -166,8 +166,8 @@ public sealed class PredictionRepositoryTests(ServersFixture servers)
 
         Assert.False(await predictions.CompleteImageAsync(imageIds[0], Predictions(imageIds[0]), null, CancellationToken.None));
 
-        Assert.Equal(ImageStatus.Completed, (await images.GetAsync(imageIds[0], CancellationToken.None))!.Status);
-        Assert.Equal(0, (await jobs.GetAsync(jobId, CancellationToken.None))!.Done);
+        Assert.Equal(ImageStatus.Completed, (await images.GetAsync(imageIds[0], OwnerScope.Everyone, CancellationToken.None))!.Status);
+        Assert.Equal(0, (await jobs.GetAsync(jobId, OwnerScope.Everyone, CancellationToken.None))!.Done);
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class PredictionRepositoryTests(ServersFixture servers)
 
         await predictions.CompleteImageAsync(imageId, Predictions(imageId), item: null, CancellationToken.None);
 
-        var image = (await images.GetAsync(imageId, CancellationToken.None))!;
+        var image = (await images.GetAsync(imageId, OwnerScope.Everyone, CancellationToken.None))!;
         Assert.Equal((ImageStatus.Failed, "crashed the worker 6 times"), (image.Status, image.Error));
     }
 

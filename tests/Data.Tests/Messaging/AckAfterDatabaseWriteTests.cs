@@ -50,7 +50,7 @@ public sealed class AckAfterDatabaseWriteTests(ServersFixture servers)
         await written.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // The row is committed, the handler has not returned: the message must still be unacked.
-        Assert.NotNull(await images.GetAsync(message.ImageId, CancellationToken.None));
+        Assert.NotNull(await images.GetAsync(message.ImageId, OwnerScope.Everyone, CancellationToken.None));
         network.Sever(); // the crash, after the write and before the handler returned
         await Eventually.TrueAsync(async () => await kit.ReadyCountAsync(quarantine: true) == 1, "the unacked message to return (to quarantine)");
 

@@ -17,7 +17,9 @@ public sealed class ModelRegistryRepository(NpgsqlDataSource db)
     private const string FromVersions = "FROM model_versions v LEFT JOIN active_models a ON a.model_id = v.model_id AND a.version = v.version";
 
     /// <summary>
-    /// Records a catalogued version once and makes it the model's active version when the model has none. Throws
+    /// Records a catalogued version once and makes it the model's active version when the model has none, or when the
+    /// active one is another catalogued version: the catalog names one file per model, so after a deployment moves the
+    /// catalog to a new version the old one can no longer be loaded. An uploaded version an admin activated stays. Throws
     /// <see cref="InvalidOperationException"/> when that version is already recorded with a different sha256.
     /// </summary>
     public async Task SeedCatalogAsync(CatalogModelVersion model, CancellationToken ct)
@@ -31,9 +33,11 @@ public sealed class ModelRegistryRepository(NpgsqlDataSource db)
                         size_bytes = COALESCE(model_versions.size_bytes, EXCLUDED.size_bytes)
                 RETURNING sha256),
             activated AS (
-                INSERT INTO active_models (model_id, version)
+                INSERT INTO active_models AS a (model_id, version)
                 SELECT @model_id, @version FROM inserted WHERE lower(sha256) = lower(@sha256)
-                ON CONFLICT (model_id) DO NOTHING)
+                ON CONFLICT (model_id) DO UPDATE SET version = EXCLUDED.version, activated_at = now()
+                    WHERE a.version <> EXCLUDED.version AND EXISTS (
+                        SELECT 1 FROM model_versions v WHERE v.model_id = a.model_id AND v.version = a.version AND v.source = 'catalog'))
             SELECT sha256 FROM inserted
             """);
         command.Parameters.AddWithValue("model_id", model.ModelId);

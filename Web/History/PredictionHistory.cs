@@ -3,7 +3,7 @@ namespace VisionAspire.Web.History;
 // GET /api/v1/predictions (issue 13 item 5): the signed-in person's predictions, newest first, a page at a time.
 
 public sealed record PredictionRecord(
-    Guid PredictionId,
+    long PredictionId,
     Guid ImageId,
     string Task,
     string? Label,

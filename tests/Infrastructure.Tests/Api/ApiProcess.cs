@@ -60,6 +60,15 @@ public sealed class ApiProcess : IAsyncDisposable
         return api;
     }
 
+    /// <summary>The Api's connection strings to <paramref name="servers"/> (Redis, Postgres, RabbitMQ) and a filesystem store at <paramref name="storage"/>.</summary>
+    public static async Task<Dictionary<string, string>> ConnectionsAsync(TestServers servers, string storage) => new()
+    {
+        ["ConnectionStrings__cache"] = await servers.ConnectionStringAsync(TestServers.Redis),
+        ["ConnectionStrings__visiondb"] = await servers.ConnectionStringAsync(TestServers.Postgres) + ";Database=postgres",
+        ["ConnectionStrings__messaging"] = await servers.ConnectionStringAsync(TestServers.RabbitMQ),
+        ["ConnectionStrings__storage"] = $"Path={storage}",
+    };
+
     /// <summary>POST /api/v1/images with one shared photo made unique (so it is never a duplicate).</summary>
     public async Task<HttpResponseMessage> UploadNewPhotoAsync()
     {

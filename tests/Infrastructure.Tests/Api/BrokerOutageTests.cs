@@ -36,13 +36,7 @@ public sealed class BrokerOutageTests : IAsyncLifetime
     public async Task The_Api_starts_without_the_broker_accepts_uploads_promptly_and_becomes_ready_when_it_arrives()
     {
         // StartAsync returns once /alive answers: the host did not wait for (or die of) the missing broker.
-        _api = await ApiProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["ConnectionStrings__cache"] = await _servers.ConnectionStringAsync(TestServers.Redis),
-            ["ConnectionStrings__visiondb"] = await _servers.ConnectionStringAsync(TestServers.Postgres) + ";Database=postgres",
-            ["ConnectionStrings__messaging"] = await _servers.ConnectionStringAsync(TestServers.RabbitMQ),
-            ["ConnectionStrings__storage"] = $"Path={_storage}",
-        });
+        _api = await ApiProcess.StartAsync(await ApiProcess.ConnectionsAsync(_servers, _storage));
 
         // The client's 20 s timeout fails these if they wait on Aspire's default 31 s connect schedule.
         using (var health = await _api.Http.GetAsync("/health"))

@@ -24,15 +24,10 @@ public sealed class RateLimitTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _servers = await TestServers.StartAsync(TestServers.Redis, TestServers.Postgres, TestServers.RabbitMQ);
-        _api = await ApiProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["ConnectionStrings__cache"] = await _servers.ConnectionStringAsync(TestServers.Redis),
-            ["ConnectionStrings__visiondb"] = await _servers.ConnectionStringAsync(TestServers.Postgres) + ";Database=postgres",
-            ["ConnectionStrings__messaging"] = await _servers.ConnectionStringAsync(TestServers.RabbitMQ),
-            ["ConnectionStrings__storage"] = $"Path={_storage}",
-            ["Vision__RateLimit__PerMinute"] = "1",
-            ["Vision__RateLimit__Burst"] = Burst.ToString(),
-        });
+        var environment = await ApiProcess.ConnectionsAsync(_servers, _storage);
+        environment["Vision__RateLimit__PerMinute"] = "1";
+        environment["Vision__RateLimit__Burst"] = Burst.ToString();
+        _api = await ApiProcess.StartAsync(environment);
     }
 
     public async Task DisposeAsync()

@@ -16,13 +16,7 @@ public sealed class UploadFailureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _servers = await TestServers.StartAsync(TestServers.Redis, TestServers.Postgres, TestServers.RabbitMQ);
-        _api = await ApiProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["ConnectionStrings__cache"] = await _servers.ConnectionStringAsync(TestServers.Redis),
-            ["ConnectionStrings__visiondb"] = await _servers.ConnectionStringAsync(TestServers.Postgres) + ";Database=postgres",
-            ["ConnectionStrings__messaging"] = await _servers.ConnectionStringAsync(TestServers.RabbitMQ),
-            ["ConnectionStrings__storage"] = $"Path={_storage}",
-        });
+        _api = await ApiProcess.StartAsync(await ApiProcess.ConnectionsAsync(_servers, _storage));
     }
 
     public async Task DisposeAsync()

@@ -45,7 +45,7 @@ public sealed class AiModels : IDisposable
         _recognizer = Load(() => new FaceRecognizer(_yunet.Value, _embedder.Value, recognition.Value.Quality));
         _objectLabels = Load(() => _store.Value.Labels(ObjectDetector.DefaultModelId));
         _ocr = Load(Chain(OcrModelIds), () => new OcrReader(_store.Value));
-        _plates = Load(Chain(PlateModelIds), () => new PlateLocator(_store.Value));
+        _plates = Load(() => new PlateLocator(_objects.Value, _ocr.Value.Detector, _ocr.Value.Recognizer));
     }
 
     public ObjectDetector Objects => _objects.Value;
@@ -103,7 +103,6 @@ public sealed class AiModels : IDisposable
         DisposeIfCreated(_ultraface);
         DisposeIfCreated(_embedder);
         DisposeIfCreated(_ocr);
-        DisposeIfCreated(_plates);
     }
 
     private static Lazy<T> Load<T>(Func<T> create) => new(create, LazyThreadSafetyMode.ExecutionAndPublication);

@@ -14,9 +14,9 @@ public sealed record PlateRegion(Box Box, IReadOnlyList<PixelPoint> Polygon, str
 /// motorbike), <see cref="TextDetector"/> looks for text in the lower part of each vehicle box (a crop, so small
 /// plates keep their resolution), pieces of one line are merged, and a region counts as a plate when it is
 /// plate-shaped and, unless confirmation is off, the recogniser reads plate-like text on it (4 to 12 letters or
-/// digits, at least one digit). Thread-safe.
+/// digits, at least one digit). Thread-safe (the sessions are).
 /// </summary>
-public sealed partial class PlateLocator : IDisposable
+public sealed partial class PlateLocator
 {
     /// <summary>The catalogued models a locator chains, in the order it runs them.</summary>
     public static readonly IReadOnlyList<string> ModelIds = [ObjectDetector.DefaultModelId, TextDetector.DefaultModelId, TextRecognizer.DefaultModelId];
@@ -34,32 +34,30 @@ public sealed partial class PlateLocator : IDisposable
     private const double MaxWidthShare = 0.7;
     private const int MinHeight = 8;
 
+    /// <summary>Vehicles scored below this are not searched: the workers' YOLOX threshold, whatever the detector keeps.</summary>
+    private const float MinVehicleScore = 0.3f;
+
     private readonly ObjectDetector _objects;
     private readonly TextDetector _text;
     private readonly TextRecognizer? _recognizer;
 
-    /// <param name="confirmWithText">Keep only regions where plate-like text is read (costs one recognition batch per image with candidates).</param>
-    public PlateLocator(ModelStore store, bool confirmWithText = true)
+    /// <summary>
+    /// Chains sessions the caller already holds (an <see cref="OcrReader"/>'s detector and recogniser, the object
+    /// detector) rather than loading its own copies; the caller keeps ownership and disposes them.
+    /// </summary>
+    /// <param name="recognizer">Keeps only regions where plate-like text is read (one recognition batch per image with candidates); null turns confirmation off.</param>
+    public PlateLocator(ObjectDetector objects, TextDetector text, TextRecognizer? recognizer)
     {
-        _objects = new ObjectDetector(store);
-        try
-        {
-            _text = new TextDetector(store);
-            _recognizer = confirmWithText ? new TextRecognizer(store) : null;
-        }
-        catch
-        {
-            _objects.Dispose();
-            _text?.Dispose();
-            throw;
-        }
+        _objects = objects;
+        _text = text;
+        _recognizer = recognizer;
     }
 
     /// <param name="rgb">8-bit pixels, 3 bands (RGB) or 1 (grey), as <see cref="VipsImage.ToPixels"/> gives them.</param>
     public IReadOnlyList<PlateRegion> Locate(PixelBuffer rgb)
     {
         var candidates = new List<(PixelPoint[] Polygon, float Score)>();
-        foreach (var vehicle in _objects.Detect(rgb).Where(o => Vehicles.Contains(o.Label)))
+        foreach (var vehicle in _objects.Detect(rgb).Where(o => o.Score >= MinVehicleScore && Vehicles.Contains(o.Label)))
         {
             candidates.AddRange(CandidatesIn(rgb, vehicle.Box));
         }
@@ -145,12 +143,5 @@ public sealed partial class PlateLocator : IDisposable
     {
         var (l, t, r, b) = ((int)box.X, (int)box.Y, (int)(box.X + box.Width), (int)(box.Y + box.Height));
         return [new(l, t), new(r, t), new(r, b), new(l, b)];
-    }
-
-    public void Dispose()
-    {
-        _objects.Dispose();
-        _text.Dispose();
-        _recognizer?.Dispose();
     }
 }

@@ -39,7 +39,7 @@ public sealed class WorkerModels
         Detector = PipelineMetrics.LoadModel(nameof(ObjectDetector), () => new ObjectDetector(Store));
         _faceDetector = OnFirstUse(() => PipelineMetrics.LoadModel(nameof(YuNetDetector), () => new YuNetDetector(Store)));
         _ocr = OnFirstUse(() => PipelineMetrics.LoadModel(nameof(OcrReader), () => new OcrReader(Store)));
-        _plates = OnFirstUse(() => PipelineMetrics.LoadModel(nameof(PlateLocator), () => new PlateLocator(Store)));
+        _plates = OnFirstUse(() => new PlateLocator(Detector, Ocr.Detector, Ocr.Recognizer));
         logger.LogInformation("Inference provider requested: {Provider}, in use: {InUse}", Provider, Store.Provider);
         OcrChain = ModelChain.Of(Store, OcrReader.ModelIds);
         PlateChain = ModelChain.Of(Store, PlateLocator.ModelIds);

@@ -13,7 +13,7 @@ public sealed class PipelinesFixture : IDisposable
         Objects = new ObjectDetector(Store);
         Embedder = new FaceEmbedder(Store);
         Ocr = new OcrReader(Store);
-        Plates = new PlateLocator(Store);
+        Plates = new PlateLocator(Objects, Ocr.Detector, Ocr.Recognizer);
     }
 
     public ModelStore Store { get; }
@@ -43,7 +43,6 @@ public sealed class PipelinesFixture : IDisposable
         Objects.Dispose();
         Embedder.Dispose();
         Ocr.Dispose();
-        Plates.Dispose();
     }
 }
 

@@ -28,7 +28,7 @@ public sealed class PlateLocatorTests(PipelinesFixture models)
     [Fact]
     public void Without_text_confirmation_the_bmw_plate_is_still_a_candidate()
     {
-        using var unconfirmed = new PlateLocator(models.Store, confirmWithText: false);
+        var unconfirmed = new PlateLocator(models.Objects, models.Ocr.Detector, recognizer: null);
 
         var plates = unconfirmed.Locate(TestImages.Load("car_plate_bmw.jpg"));
 

@@ -53,9 +53,7 @@ public static class ClassifyApi
 
             using (lease)
             {
-                var source = await sources.ResolveAsync(http.Request, http.RequestAborted);
-                var response = await executor.RunAsync(() => Classify(source, limits, lease.Model, top), http.RequestAborted);
-                return TypedResults.Ok(response);
+                return await http.AnswerAsync(sources, executor, source => Classify(source, limits, lease.Model, top));
             }
         });
 

@@ -36,9 +36,7 @@ public static class DetectFacesApi
         {
             var arguments = AiQuery.Read(http.Request, [Detector], "detect-faces");
             var name = arguments.Choice(Detector) ?? FaceDetectorKinds.YuNet;
-            var source = await sources.ResolveAsync(http.Request, http.RequestAborted);
-            var response = await executor.RunAsync(() => Detect(source, limits, models, name), http.RequestAborted);
-            return TypedResults.Ok(response);
+            return await http.AnswerAsync(sources, executor, source => Detect(source, limits, models, name));
         });
 
     private static DetectFacesResponse Detect(SourceImage source, OperationLimits limits, AiModels models, string name)

@@ -41,9 +41,7 @@ public static class DetectObjectsApi
             var arguments = AiQuery.Read(http.Request, Accepted, "detect-objects");
             var minScore = (float)(arguments.Number(MinScore) ?? 0.3);
             var classes = ParseClasses(AiQuery.List(http.Request, ClassesField), models.ObjectLabels);
-            var source = await sources.ResolveAsync(http.Request, http.RequestAborted);
-            var response = await executor.RunAsync(() => Detect(source, limits, models, minScore, classes), http.RequestAborted);
-            return TypedResults.Ok(response);
+            return await http.AnswerAsync(sources, executor, source => Detect(source, limits, models, minScore, classes));
         });
 
     private static DetectObjectsResponse Detect(SourceImage source, OperationLimits limits, AiModels models, float minScore, HashSet<int>? classes)

@@ -42,33 +42,18 @@ public sealed class DeadLetterRepository(NpgsqlDataSource db)
     /// <summary>Newest failure first, optionally only those in <paramref name="status"/>. <paramref name="page"/> starts at 1.</summary>
     public async Task<(IReadOnlyList<DeadLetterRecord> Items, long Total)> ListAsync(int page, int limit, string? status, CancellationToken ct)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
-
         const string filter = "(@status::text IS NULL OR status = @status)";
-        await using var batch = db.CreateBatch();
-        var count = new NpgsqlBatchCommand($"SELECT count(*) FROM dead_letters WHERE {filter}");
-        count.Parameters.Add(new NpgsqlParameter<string?>("status", NpgsqlDbType.Text) { TypedValue = status });
-        batch.BatchCommands.Add(count);
-        var items = new NpgsqlBatchCommand(
-            $"SELECT {Columns} FROM dead_letters WHERE {filter} ORDER BY last_failure_at DESC, id DESC LIMIT @limit OFFSET @offset");
-        items.Parameters.Add(new NpgsqlParameter<string?>("status", NpgsqlDbType.Text) { TypedValue = status });
-        items.Parameters.AddWithValue("limit", limit);
-        items.Parameters.AddWithValue("offset", (long)(page - 1) * limit);
-        batch.BatchCommands.Add(items);
+        return await CountedPage.ReadAsync(db,
+            StatusFiltered($"SELECT count(*) FROM dead_letters WHERE {filter}", status),
+            StatusFiltered($"SELECT {Columns} FROM dead_letters WHERE {filter} ORDER BY last_failure_at DESC, id DESC LIMIT @limit OFFSET @offset", status),
+            page, limit, MaxPageSize, Map, ct);
+    }
 
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var total = reader.GetInt64(0);
-        await reader.NextResultAsync(ct);
-        var list = new List<DeadLetterRecord>();
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(Map(reader));
-        }
-
-        return (list, total);
+    private static NpgsqlBatchCommand StatusFiltered(string sql, string? status)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<string?>("status", NpgsqlDbType.Text) { TypedValue = status });
+        return command;
     }
 
     public async Task<DeadLetterRecord?> GetAsync(Guid id, CancellationToken ct)

@@ -140,30 +140,11 @@ public sealed class ImageRepository(NpgsqlDataSource db)
     public async Task<(IReadOnlyList<ImageRecord> Items, long Total)> ListAsync(
         int page, int limit, string? kind, string? status, OwnerScope scope, CancellationToken ct)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
-
         var filter = $"(@kind::text IS NULL OR kind = @kind) AND (@status::text IS NULL OR status = @status) AND {scope.Condition("user_id")}";
-        await using var batch = db.CreateBatch();
-        batch.BatchCommands.Add(FilteredCommand($"SELECT count(*) FROM images WHERE {filter}", kind, status, scope));
-        var items = FilteredCommand(
-            $"SELECT {Columns} FROM images WHERE {filter} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset", kind, status, scope);
-        items.Parameters.AddWithValue("limit", limit);
-        items.Parameters.AddWithValue("offset", (long)(page - 1) * limit);
-        batch.BatchCommands.Add(items);
-
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var total = reader.GetInt64(0);
-        await reader.NextResultAsync(ct);
-        var list = new List<ImageRecord>(limit);
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(Map(reader));
-        }
-
-        return (list, total);
+        return await CountedPage.ReadAsync(db,
+            FilteredCommand($"SELECT count(*) FROM images WHERE {filter}", kind, status, scope),
+            FilteredCommand($"SELECT {Columns} FROM images WHERE {filter} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset", kind, status, scope),
+            page, limit, MaxPageSize, Map, ct);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
+using VisionAspire.Bench.Database;
 using VisionAspire.Bench.History;
 using VisionAspire.Data;
 using VisionAspire.TestSupport.Aspire;
@@ -9,23 +8,16 @@ using VisionAspire.TestSupport.Aspire;
 // million predictions, on page 1 and on deep pages, with migration 0009's owner indexes and then, in the same run on the
 // same server, without them (the baseline). Prints EXPLAIN ANALYZE of the page statement.
 // dotnet run -c Release --project bench/History [-- --rows 1000000 --reads 50]
-var rows = IntArgument("--rows", 1_000_000);
-var reads = IntArgument("--reads", 50);
+var rows = BenchArguments.Int(args, "--rows", 1_000_000);
+var reads = BenchArguments.Int(args, "--reads", 50);
 
 await using var servers = await TestServers.StartAsync(TestServers.Postgres);
-var admin = await servers.ConnectionStringAsync(TestServers.Postgres);
-await using (var create = NpgsqlDataSource.Create(admin))
-{
-    await Seeding.ExecuteAsync(create, "CREATE DATABASE history_bench");
-}
-
-await using var db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(admin) { Database = "history_bench" }.ConnectionString);
-await DatabaseMigrator.MigrateAsync(db, NullLogger.Instance, CancellationToken.None);
+await using var db = await ScratchDatabase.CreateAsync(servers, "history_bench");
 
 var clock = Stopwatch.StartNew();
 var (user, others) = await Seeding.PredictionsAsync(db, rows);
-Console.WriteLine($"seeded {await Seeding.ScalarAsync(db, "SELECT count(*) FROM predictions"):N0} predictions "
-    + $"({await Seeding.ScalarAsync(db, $"SELECT count(*) FROM predictions WHERE user_id = '{user}'"):N0} of the measured user, the rest of {others} others) "
+Console.WriteLine($"seeded {await ScratchDatabase.ScalarAsync(db, "SELECT count(*) FROM predictions"):N0} predictions "
+    + $"({await ScratchDatabase.ScalarAsync(db, $"SELECT count(*) FROM predictions WHERE user_id = '{user}'"):N0} of the measured user, the rest of {others} others) "
     + $"in {clock.Elapsed.TotalSeconds:F0} s");
 
 var history = new PredictionHistoryRepository(db);
@@ -50,16 +42,16 @@ foreach (var query in new[] { queries[0], queries[2] })
 var indexed = new List<(double P50, double P95)>();
 foreach (var query in queries)
 {
-    indexed.Add(await TimeAsync(() => history.ListAsync(query, CancellationToken.None), reads));
+    indexed.Add(await ReadLatency.MeasureAsync(() => history.ListAsync(query, CancellationToken.None), reads, warmups: 3));
 }
 
 // The baseline: the same statements once 0009's owner indexes are gone (what the history would cost without them).
-await Seeding.ExecuteAsync(db, "DROP INDEX predictions_owner_created_at_idx, predictions_owner_task_created_at_idx");
-await Seeding.ExecuteAsync(db, "ANALYZE predictions");
+await ScratchDatabase.ExecuteAsync(db, "DROP INDEX predictions_owner_created_at_idx, predictions_owner_task_created_at_idx");
+await ScratchDatabase.ExecuteAsync(db, "ANALYZE predictions");
 var baseline = new List<(double P50, double P95)>();
 foreach (var query in queries)
 {
-    baseline.Add(await TimeAsync(() => history.ListAsync(query, CancellationToken.None), Math.Max(3, reads / 10)));
+    baseline.Add(await ReadLatency.MeasureAsync(() => history.ListAsync(query, CancellationToken.None), Math.Max(3, reads / 10), warmups: 3));
 }
 
 Console.WriteLine();
@@ -69,29 +61,4 @@ string[] names = ["page 1", $"page {lastPage / 2} (offset {(lastPage / 2 - 1) * 
 for (var i = 0; i < queries.Length; i++)
 {
     Console.WriteLine($"| {names[i]} | {indexed[i].P50:F1} / {indexed[i].P95:F1} | {baseline[i].P50:F0} / {baseline[i].P95:F0} | {baseline[i].P50 / indexed[i].P50:F0}x |");
-}
-
-int IntArgument(string name, int fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1]) : fallback;
-}
-
-static async Task<(double P50, double P95)> TimeAsync(Func<Task> read, int runs)
-{
-    for (var i = 0; i < Math.Min(3, runs); i++)
-    {
-        await read();
-    }
-
-    var times = new List<double>();
-    for (var i = 0; i < runs; i++)
-    {
-        var clock = Stopwatch.StartNew();
-        await read();
-        times.Add(clock.Elapsed.TotalMilliseconds);
-    }
-
-    times.Sort();
-    return (times[times.Count / 2], times[(int)Math.Min(times.Count - 1, Math.Ceiling(times.Count * 0.95) - 1)]);
 }

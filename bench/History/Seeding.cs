@@ -1,5 +1,6 @@
 using Npgsql;
 using VisionAspire.Data;
+using static VisionAspire.Bench.Database.ScratchDatabase;
 
 namespace VisionAspire.Bench.History;
 
@@ -65,23 +66,5 @@ internal static class Seeding
         }
 
         return string.Join('\n', lines);
-    }
-
-    public static async Task<long> ScalarAsync(NpgsqlDataSource db, string sql)
-    {
-        await using var command = db.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
-
-    public static async Task ExecuteAsync(NpgsqlDataSource db, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var command = db.CreateCommand(sql);
-        command.CommandTimeout = 0;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        await command.ExecuteNonQueryAsync();
     }
 }

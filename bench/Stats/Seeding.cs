@@ -1,4 +1,5 @@
 using Npgsql;
+using static VisionAspire.Bench.Database.ScratchDatabase;
 
 namespace VisionAspire.Bench.Stats;
 
@@ -69,23 +70,5 @@ internal static class Seeding
             """, ("per_bucket", perSlot * 6.0 / 6));
         await ExecuteAsync(db, "UPDATE stats_model_run_minutes SET total_ms = runs * power(1.1, bucket - 0.5)");
         await ExecuteAsync(db, "VACUUM ANALYZE stats_image_outcomes, stats_latency_minutes, stats_model_run_minutes");
-    }
-
-    public static async Task<long> ScalarAsync(NpgsqlDataSource db, string sql)
-    {
-        await using var command = db.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
-    }
-
-    public static async Task ExecuteAsync(NpgsqlDataSource db, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var command = db.CreateCommand(sql);
-        command.CommandTimeout = 0;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using VisionAspire.Bench.Database;
 using VisionAspire.Data;
 
 namespace VisionAspire.Bench.Stats;
@@ -21,8 +22,8 @@ internal static class WriteCost
         for (var round = 0; round < Rounds * 2; round++)
         {
             var enabled = round % 2 == 0;
-            await Seeding.ExecuteAsync(db, $"ALTER TABLE images {(enabled ? "ENABLE" : "DISABLE")} TRIGGER stats_track_image");
-            await Seeding.ExecuteAsync(db, $"ALTER TABLE predictions {(enabled ? "ENABLE" : "DISABLE")} TRIGGER stats_track_model_runs");
+            await ScratchDatabase.ExecuteAsync(db, $"ALTER TABLE images {(enabled ? "ENABLE" : "DISABLE")} TRIGGER stats_track_image");
+            await ScratchDatabase.ExecuteAsync(db, $"ALTER TABLE predictions {(enabled ? "ENABLE" : "DISABLE")} TRIGGER stats_track_model_runs");
             var ids = await ProcessingImagesAsync(db, Block);
             var clock = Stopwatch.StartNew();
             foreach (var id in ids)
@@ -37,8 +38,8 @@ internal static class WriteCost
             (enabled ? withTriggers : without).Add(clock.Elapsed.TotalMilliseconds * 1000 / Block);
         }
 
-        await Seeding.ExecuteAsync(db, "ALTER TABLE images ENABLE TRIGGER stats_track_image");
-        await Seeding.ExecuteAsync(db, "ALTER TABLE predictions ENABLE TRIGGER stats_track_model_runs");
+        await ScratchDatabase.ExecuteAsync(db, "ALTER TABLE images ENABLE TRIGGER stats_track_image");
+        await ScratchDatabase.ExecuteAsync(db, "ALTER TABLE predictions ENABLE TRIGGER stats_track_model_runs");
         withTriggers.Sort();
         without.Sort();
         var (on, off) = (withTriggers[Rounds / 2], without[Rounds / 2]);

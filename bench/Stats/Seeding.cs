@@ -30,8 +30,8 @@ internal static class Seeding
         await ExecuteAsync(db, "TRUNCATE stats_image_counts");
         await ExecuteAsync(db, "INSERT INTO stats_image_counts SELECT status, coalesce(kind, 'unknown'), count(*) FROM images GROUP BY 1, 2");
         await ExecuteAsync(db, """
-            INSERT INTO predictions (image_id, task, model, model_version, label, confidence, prediction_time_ms, created_at)
-            SELECT id, t.task, t.model, '1', 'label', 0.9, t.base_ms * (0.7 + random() * 0.6), updated_at
+            INSERT INTO predictions (image_id, task, model, model_version, ordinal, label, confidence, prediction_time_ms, created_at)
+            SELECT id, t.task, t.model, '1', 0, 'label', 0.9, t.base_ms * (0.7 + random() * 0.6), updated_at
             FROM images
             CROSS JOIN (VALUES ('classification', 'squeezenet', 9.0), ('object-detection', 'yolox-nano', 25.0)) AS t (task, model, base_ms)
             WHERE status = 'completed'

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -8,7 +9,8 @@ namespace VisionAspire.Web.Account;
 
 /// <summary>
 /// People sign in with their own API key (issue 14): cookie authentication whose encrypted ticket carries the key,
-/// pages that need a signed-in person, and the handler that calls the Api with that person's key.
+/// pages that need a signed-in person, the handler that calls the Api with that person's key, and the re-checks that
+/// end a session whose key the Api has revoked.
 /// </summary>
 public static class AccountRegistration
 {
@@ -21,6 +23,9 @@ public static class AccountRegistration
     /// shared by every replica, or everyone signs in again after a restart.
     /// </summary>
     public const string KeysFolderSetting = "Vision:Web:DataProtectionKeys";
+
+    /// <summary>How often a signed-in person's key is checked with the Api again (a TimeSpan, default one minute).</summary>
+    public const string KeyRevalidationSetting = "Vision:Web:KeyRevalidation";
 
     public static IHostApplicationBuilder AddVisionAccounts(this IHostApplicationBuilder builder)
     {
@@ -40,9 +45,13 @@ public static class AccountRegistration
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = CookieKeyValidation.ValidateAsync;
             });
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
+        var interval = builder.Configuration.GetValue<TimeSpan?>(KeyRevalidationSetting) ?? TimeSpan.FromMinutes(1);
+        builder.Services.AddSingleton(sp => new KeyCheck(sp.GetRequiredService<IServiceScopeFactory>(), interval, sp.GetRequiredService<ILogger<KeyCheck>>()));
+        builder.Services.AddScoped<AuthenticationStateProvider, KeyRevalidatingStateProvider>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<CircuitServicesAccessor>();
         builder.Services.AddScoped<CircuitHandler, CircuitServicesHandler>();

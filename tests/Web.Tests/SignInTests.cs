@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using VisionAspire.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -14,7 +17,7 @@ public sealed class SignInTests(WebAppFixture app)
         await using var session = await BrowserSession.OpenAsync(app);
         var page = session.Page;
         await page.GotoAsync("/people");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin\\?ReturnUrl=%2Fpeople$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl=%2Fpeople$"));
 
         // By keyboard only: the labelled field takes the key and Enter sends the form.
         await page.GetByLabel("API key").FocusAsync();
@@ -24,7 +27,7 @@ public sealed class SignInTests(WebAppFixture app)
         await Expect(page.Locator(".problem")).ToContainTextAsync("not valid");
         Assert.DoesNotContain(wrongKey, page.Url, StringComparison.Ordinal);
         await page.GotoAsync("/people");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin\\?ReturnUrl=%2Fpeople$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl=%2Fpeople$"));
         Assert.Empty(session.Errors);
     }
 
@@ -44,4 +47,31 @@ public sealed class SignInTests(WebAppFixture app)
         Assert.Contains("/signin", relay.Headers.Location?.ToString());
         Assert.Empty(session.Errors);
     }
+
+    [Fact]
+    public async Task A_key_revoked_in_the_Api_ends_the_session_of_an_open_page_and_of_its_cookie()
+    {
+        var user = await WebUser.CreateAsync(app);
+        await using var session = await BrowserSession.OpenSignedInAsync(app, user);
+        var page = session.Page;
+        await session.GoToAsync("/people");
+
+        using (var api = user.CreateApiClient(app))
+        {
+            var me = await api.GetFromJsonAsync<OwnKeys>("/api/v1/me");
+            using var revoked = await api.DeleteAsync($"/api/v1/me/keys/{me!.Keys.Single().Id}");
+            Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        }
+
+        // The open page's circuit checks the key again (every 2 s in these tests) and is sent to sign in...
+        await Expect(page).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl=%2Fpeople$"));
+        // ...and the cookie no longer signs anyone in.
+        await page.GotoAsync("/history");
+        await Expect(page).ToHaveURLAsync(new Regex("/signin\\?ReturnUrl=%2Fhistory$"));
+        Assert.Empty(session.Errors);
+    }
+
+    private sealed record OwnKey(Guid Id);
+
+    private sealed record OwnKeys(IReadOnlyList<OwnKey> Keys);
 }

@@ -36,7 +36,9 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await TestAppHost.StartAsync<Projects.AppHost>(Services, timeout: StartTimeout);
+        // Revoked keys end web sessions after one re-check interval: short here so the test need not wait a minute.
+        Host = await TestAppHost.StartAsync<Projects.AppHost>(Services,
+            builder => TestAppHost.SetEnvironment(builder, "web", "Vision__Web__KeyRevalidation", "00:00:02"), StartTimeout);
         Web = Host.App.GetEndpoint("web", "http");
         Api = Host.CreateApiClient();
         Api.Timeout = TimeSpan.FromMinutes(3);

@@ -8,6 +8,7 @@ public sealed class ImageAnalyzer(ModelStore store, AnalysisTasks tasks, string 
     private const int TopClasses = 5;
 
     private IFaceDetector? _faces;
+    private YuNetDetector? _confirmer;
     private ImageClassifier? _classifier;
     private ObjectDetector? _objects;
     private FaceEmbedder? _embedder;
@@ -30,7 +31,7 @@ public sealed class ImageAnalyzer(ModelStore store, AnalysisTasks tasks, string 
             var originalFaces = faces.Select(f => f with { Box = ToOriginal(f.Box, image) }).ToArray();
             result = result with
             {
-                Kind = ImageKindLabeller.Label(originalFaces, image.Width, image.Height),
+                Kind = Label(faces, image.Pixels),
                 Faces = faces.Select((f, i) => new FaceResult(Round(originalFaces[i].Box), Round(f.Score),
                     embed ? _embedder!.Embed(image.Pixels, f).Select(Round).ToArray() : null)).ToArray(),
             };
@@ -66,9 +67,22 @@ public sealed class ImageAnalyzer(ModelStore store, AnalysisTasks tasks, string 
         return result;
     }
 
+    /// <summary>As the Preprocessor labels: a face needs YuNet's confirmation (animals fool UltraFace), on the same working copy.</summary>
+    private string Label(IReadOnlyList<FaceDetection> faces, Imaging.PixelBuffer pixels)
+    {
+        if (ImageKindLabeller.Label(faces, pixels.Width, pixels.Height) != ImageKindLabeller.Face)
+        {
+            return ImageKindLabeller.Object;
+        }
+
+        IFaceDetector confirmer = _faces as YuNetDetector ?? (_confirmer ??= new YuNetDetector(store));
+        return ConfirmedFaceLabeller.Label(faces, confirmer.Detect(pixels), pixels.Width, pixels.Height);
+    }
+
     public void Dispose()
     {
         _faces?.Dispose();
+        _confirmer?.Dispose();
         _classifier?.Dispose();
         _objects?.Dispose();
         _embedder?.Dispose();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VisionAspire.Cli;
+using VisionAspire.Imaging;
 
 namespace VisionAspire.Models.Tests;
 
@@ -42,6 +43,27 @@ public sealed class AnalyzeCommandTests : IDisposable
         var face = handshake.GetProperty("faces")[0];
         Assert.True(face.GetProperty("score").GetDouble() > 0.9);
         Assert.True(face.GetProperty("box").GetProperty("width").GetDouble() > 30);
+    }
+
+    [Fact]
+    public void Labels_as_the_Preprocessor_does_so_a_dogs_face_is_no_person()
+    {
+        // A window of dog_bicycle_truck.jpg where UltraFace alone finds a "face" (ConfirmedFaceLabellerTests); YuNet does not confirm it.
+        var dog = Path.Combine(_dir, "dog_close_up.png");
+        using (var photo = VipsImage.LoadFile(TestImages.PathOf("dog_bicycle_truck.jpg")))
+        using (var upright = photo.AutoRotate())
+        using (var window = upright.Crop(72, 72, 288, 288))
+        {
+            File.WriteAllBytes(dog, window.Encode(ImageFormat.Png));
+        }
+        var stdout = new StringWriter();
+
+        CliApp.Run(["analyze", dog, TestImages.PathOf("face_single_woman_laptop.jpg"), "--json", "--tasks", "faces"], stdout, new StringWriter());
+
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.NotEqual(0, lines[0].GetProperty("faces").GetArrayLength());
+        Assert.Equal("object", lines[0].GetProperty("kind").GetString());
+        Assert.Equal("face", lines[1].GetProperty("kind").GetString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VisionAspire.Models;
 using VisionAspire.Shared;
+using VisionAspire.Shared.Faces;
 
 namespace VisionAspire.Api.Inference;
 
@@ -11,7 +12,7 @@ namespace VisionAspire.Api.Inference;
 /// wrong) fails every later request too (Lazy keeps the exception; each answers 503) until the process restarts.
 /// Thread-safe singleton.
 /// </summary>
-public sealed class AiModels : IDisposable
+public sealed class AiModels : IModelRunner, IDisposable
 {
     /// <summary>
     /// YOLOX-nano keeps candidates from this score on, so minScore can go below the workers' 0.3. Hard NMS only lets a

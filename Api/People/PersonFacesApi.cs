@@ -5,6 +5,7 @@ using VisionAspire.Api.Operations;
 using VisionAspire.Api.Problems;
 using VisionAspire.Data;
 using VisionAspire.Operations;
+using VisionAspire.Shared.Faces;
 
 namespace VisionAspire.Api.People;
 

@@ -1,6 +1,6 @@
 using VisionAspire.Models;
 
-namespace VisionAspire.Api.Inference;
+namespace VisionAspire.Shared.Faces;
 
 /// <summary>Bound from "Vision:Recognition": the face-quality gate and identification defaults (recognize, people faces).</summary>
 public sealed class RecognizeOptions

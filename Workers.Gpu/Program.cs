@@ -31,6 +31,7 @@ builder.Services.Configure<FaultInjectionOptions>(builder.Configuration.GetSecti
 builder.Services.AddSingleton<FaultInjection>();
 builder.Services.AddHostedService<FaceInferenceConsumer>();
 builder.Services.AddHostedService<ObjectInferenceConsumer>();
+builder.Services.AddHostedService<FaceReembeddingJob>();
 builder.AddImageProcessing();
 
 var app = builder.Build();

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Options;
 using VisionAspire.Models;
 using VisionAspire.Shared;
-using VisionAspire.Shared.Faces;
 
 namespace VisionAspire.Api.Inference;
 
@@ -30,20 +28,16 @@ public sealed class AiModels : IModelRunner, IDisposable
     private readonly Lazy<ObjectDetector> _objects;
     private readonly Lazy<YuNetDetector> _yunet;
     private readonly Lazy<UltraFaceDetector> _ultraface;
-    private readonly Lazy<FaceEmbedder> _embedder;
-    private readonly Lazy<FaceRecognizer> _recognizer;
     private readonly Lazy<IReadOnlyList<string>> _objectLabels;
     private readonly Lazy<OcrReader> _ocr;
     private readonly Lazy<PlateLocator> _plates;
 
-    public AiModels(IOptions<RecognizeOptions> recognition)
+    public AiModels()
     {
         _store = Load(() => ModelStore.CreateDefault(new InferenceOptions { Provider = ExecutionProvider.Cpu, IntraOpThreads = 1 }));
         _objects = Load(ObjectDetector.DefaultModelId, () => new ObjectDetector(_store.Value, scoreThreshold: ObjectScoreFloor));
         _yunet = Load(YuNetDetector.DefaultModelId, () => new YuNetDetector(_store.Value));
         _ultraface = Load(UltraFaceDetector.DefaultModelId, () => new UltraFaceDetector(_store.Value));
-        _embedder = Load(FaceEmbedder.DefaultModelId, () => new FaceEmbedder(_store.Value));
-        _recognizer = Load(() => new FaceRecognizer(_yunet.Value, _embedder.Value, recognition.Value.Quality));
         _objectLabels = Load(() => _store.Value.Labels(ObjectDetector.DefaultModelId));
         _ocr = Load(Chain(OcrModelIds), () => new OcrReader(_store.Value));
         _plates = Load(Chain(PlateModelIds), () => new PlateLocator(_store.Value));
@@ -63,8 +57,8 @@ public sealed class AiModels : IModelRunner, IDisposable
     /// <summary>Licence plates as plate-like text low in YOLOX vehicle boxes (no plate model exists here).</summary>
     public PlateLocator Plates => _plates.Value;
 
-    /// <summary>YuNet, the quality gate and MobileFaceNet: faces ready for identification.</summary>
-    public FaceRecognizer Recognizer => _recognizer.Value;
+    /// <summary>YuNet: the detector of recognition and enrolment (the embedder is the registry's, <see cref="Shared.Faces.ActiveFaceEmbedder"/>).</summary>
+    public YuNetDetector YuNet => _yunet.Value;
 
     public IFaceDetector Faces(FaceDetectorKind kind) => kind switch
     {
@@ -102,7 +96,6 @@ public sealed class AiModels : IModelRunner, IDisposable
         DisposeIfCreated(_objects);
         DisposeIfCreated(_yunet);
         DisposeIfCreated(_ultraface);
-        DisposeIfCreated(_embedder);
         DisposeIfCreated(_ocr);
         DisposeIfCreated(_plates);
     }

@@ -10,12 +10,14 @@ namespace VisionAspire.Operations.Recognition;
 /// </summary>
 public static class FaceImageRecognition
 {
-    public static RecognizedImage Recognize(WorkingImage image, FaceRecognizer recognizer, IModelRunner runner)
+    /// <param name="keepAligned">Whether each usable face keeps its aligned crop (<see cref="RecognizedFace.Aligned"/>), for enrolment.</param>
+    public static RecognizedImage Recognize(WorkingImage image, FaceRecognizer recognizer, IModelRunner runner, bool keepAligned = false)
     {
         var copy = image.At(WorkingImage.FaceSize);
         var detected = runner.Run(recognizer.Detector.Model, () => recognizer.Detector.Detect(copy.Pixels));
         var faces = detected.OrderByDescending(f => f.Score)
             .Select(face => runner.Run(recognizer.Embedder.Model, () => recognizer.Assess(copy.Pixels, face)))
+            .Select(face => keepAligned && face.IsUsable ? face with { Aligned = FaceEmbedder.AlignCrop(copy.Pixels, face.Detection) } : face)
             .Select(face => face with { Detection = ToOriginal(copy, face.Detection) })
             .ToList();
         return new RecognizedImage(copy.OriginalWidth, copy.OriginalHeight, recognizer.Detector.Model, recognizer.Embedder.Model, faces);

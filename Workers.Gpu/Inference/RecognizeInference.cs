@@ -11,12 +11,13 @@ namespace VisionAspire.Workers.Gpu.Inference;
 /// <summary>
 /// "recognize": every face of the image (YuNet on the face-size copy, quality gate, MobileFaceNet) identified against
 /// the people of the image's owner, as POST /api/v1/recognize does for that owner (an ownerless image, or an admin's,
-/// against everyone's). One "face-recognition" row per face, highest detection score first: label = status
+/// against everyone's), with the registry's active embedding model. One "face-recognition" row per face, highest detection score first: label = status
 /// (identified, unknown, unusable), confidence = best similarity, payload = box, landmarks and the top matches; model =
 /// the embedder (only its embeddings are compared). The search runs after the compute gate (it reads Postgres).
 /// Thread-safe.
 /// </summary>
-public sealed class RecognizeInference(WorkerModels models, FaceIdentifier identifier, UserRepository users, IOptions<RecognizeOptions> options)
+public sealed class RecognizeInference(
+    WorkerModels models, ActiveFaceEmbedder embedders, FaceIdentifier identifier, UserRepository users, IOptions<RecognizeOptions> options)
     : IInferenceTask
 {
     /// <summary>People listed per face, as recognize's default.</summary>
@@ -26,9 +27,15 @@ public sealed class RecognizeInference(WorkerModels models, FaceIdentifier ident
 
     public bool UsesWorkingCopyOnly => false;
 
+    public async Task PrepareAsync(ImageRecord image, CancellationToken ct)
+    {
+        using var loaded = await embedders.AcquireAsync(ct);
+    }
+
     public TaskOutcome Run(InferenceInput input)
     {
-        var recognizer = new FaceRecognizer(models.FaceDetector, models.Embedder, options.Value.Quality);
+        using var embedder = embedders.AcquireLoaded();
+        var recognizer = new FaceRecognizer(models.FaceDetector, embedder.Model, options.Value.Quality);
         var timer = new TimedRuns();
         var image = FaceImageRecognition.Recognize(input.Copies, recognizer, timer);
         var (imageId, ownerId, modelMs) = (input.Request.ImageId, input.OwnerId, timer.Milliseconds);

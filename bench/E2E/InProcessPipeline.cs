@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
 using VisionAspire.Models;
 using VisionAspire.Preprocessor.Analysis;
-using VisionAspire.Shared.Faces;
 using VisionAspire.Workers.Gpu.Inference;
 
 namespace VisionAspire.E2E;
@@ -24,7 +22,6 @@ public sealed class InProcessPipeline : IDisposable
     private readonly int _workingSize;
     private readonly int _objectWorkingSize;
     private readonly CatalogClassifier _classifiers;
-    private readonly NpgsqlDataSource _unusedDatabase;
 
     public InProcessPipeline()
     {
@@ -37,13 +34,7 @@ public sealed class InProcessPipeline : IDisposable
         _analyzer = new ImageAnalyzer(_detector, _confirmer, preprocessing);
         _objectWorkingSize = inference.Value.ObjectWorkingSize;
         _classifiers = new CatalogClassifier(new ImageClassifier(models.Store));
-        // recognize's gallery search is I/O after the compute (its Completion), which this ceiling leaves out: the data
-        // source is never opened.
-        _unusedDatabase = NpgsqlDataSource.Create("Host=unused.invalid");
-        var people = new PeopleRepository(_unusedDatabase);
-        var recognize = new RecognizeInference(models, new FaceIdentifier(new PostgresFaceGallery(people), people), new UserRepository(_unusedDatabase),
-            Options.Create(new RecognizeOptions()));
-        IInferenceTask[] tasks = [new FaceInference(models, inference), recognize, new ClassifyInference(_classifiers), new ObjectInference(models)];
+        IInferenceTask[] tasks = [new FaceInference(models, inference), new ClassifyInference(_classifiers), new ObjectInference(models)];
         _tasks = tasks.ToDictionary(t => t.Name);
     }
 
@@ -55,15 +46,15 @@ public sealed class InProcessPipeline : IDisposable
                 f.Landmarks?.SelectMany(l => new[] { l.X, l.Y }).ToList())).ToList(),
             _analyzer.FaceModel.Id, _analyzer.FaceModel.Version, analysis.FaceDetectionMs);
         // Like the services: the kind's default tasks, objects classified on the analysis' working copy when the sizes agree.
+        // recognize is left out: its embedder version and gallery live in Postgres, which this ceiling runs without.
         var input = new InferenceInput(request, image, _objectWorkingSize == _workingSize ? analysis.Working : null, _objectWorkingSize);
-        var predictions = ImageTasks.DefaultFor(analysis.Kind).SelectMany(task => _tasks[task].Run(input).Predictions).ToList();
+        var predictions = ImageTasks.DefaultFor(analysis.Kind).Where(_tasks.ContainsKey).SelectMany(task => _tasks[task].Run(input).Predictions).ToList();
         return (analysis.Kind, predictions);
     }
 
     public void Dispose()
     {
         _classifiers.Dispose();
-        _unusedDatabase.Dispose();
         _confirmer.Dispose();
         _detector.Dispose();
     }

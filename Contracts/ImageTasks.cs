@@ -2,13 +2,16 @@ namespace VisionAspire.Contracts;
 
 /// <summary>
 /// What the pipeline runs on an upload (POST /api/v1/images?tasks=...). An image stores the tasks it was uploaded
-/// with; none means the defaults of its kind, decided by the Preprocessor. A new task (e.g. face recognition,
-/// "recognize") is a name added to <see cref="All"/> and a worker task that runs it.
+/// with; none means the defaults of its kind, decided by the Preprocessor. A new task is a name added to
+/// <see cref="All"/> and a worker task that runs it.
 /// </summary>
 public static class ImageTasks
 {
     /// <summary>Face boxes with landmarks (the Preprocessor's detector) and one embedding per face.</summary>
     public const string Faces = "faces";
+
+    /// <summary>Every face identified against the uploader's people gallery (YuNet, MobileFaceNet, exact cosine search).</summary>
+    public const string Recognize = "recognize";
 
     /// <summary>ImageNet top-5 (SqueezeNet) and the CIFAR-10 label derived from it.</summary>
     public const string Classify = "classify";
@@ -23,10 +26,10 @@ public static class ImageTasks
     public const string Blur = "blur";
 
     /// <summary>Every task, in the order they are stored and run.</summary>
-    public static readonly IReadOnlyList<string> All = [Faces, Classify, Objects, Ocr, Blur];
+    public static readonly IReadOnlyList<string> All = [Faces, Recognize, Classify, Objects, Ocr, Blur];
 
     /// <summary>What an image runs when it was uploaded without tasks.</summary>
-    public static IReadOnlyList<string> DefaultFor(string kind) => kind == ImageKinds.Face ? [Faces] : [Classify, Objects];
+    public static IReadOnlyList<string> DefaultFor(string kind) => kind == ImageKinds.Face ? [Faces, Recognize] : [Classify, Objects];
 
     /// <summary>
     /// The tasks named in <paramref name="values"/> (each a comma-separated list; case and spaces ignored), without

@@ -19,6 +19,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<ModelRegistryRepository>();
         services.TryAddSingleton<StatsRepository>();
         services.TryAddSingleton<PeopleRepository>();
+        services.TryAddSingleton<FaceReembeddingRepository>();
         services.TryAddSingleton<DeadLetterRepository>();
         services.TryAddSingleton<UserRepository>();
         services.TryAddSingleton<ApiKeyRepository>();

@@ -86,13 +86,16 @@ public sealed class PeopleRepository(NpgsqlDataSource db)
         return await command.ExecuteNonQueryAsync(ct) > 0;
     }
 
-    /// <summary>Enrols a face. Null when there is no such person in <paramref name="scope"/> (deleted meanwhile included).</summary>
+    /// <summary>
+    /// Enrols a face; <paramref name="alignedFace"/>: the crop the embedder saw (RGB, 112x112), kept for re-embedding
+    /// under a later model. Null when there is no such person in <paramref name="scope"/> (deleted meanwhile included).
+    /// </summary>
     public async Task<PersonFaceRecord?> AddFaceAsync(Guid personId, OwnerScope scope, Guid? imageId, float[] box, float[] landmarks,
-        float[] embedding, string modelId, string modelVersion, CancellationToken ct)
+        float[] embedding, string modelId, string modelVersion, byte[]? alignedFace, CancellationToken ct)
     {
         await using var command = db.CreateCommand($"""
-            INSERT INTO person_faces (id, person_id, image_id, box, landmarks, embedding, model_id, model_version)
-            SELECT @id, p.id, @image_id, @box, @landmarks, @embedding, @model_id, @model_version FROM people p
+            INSERT INTO person_faces (id, person_id, image_id, box, landmarks, embedding, model_id, model_version, aligned_face)
+            SELECT @id, p.id, @image_id, @box, @landmarks, @embedding, @model_id, @model_version, @aligned_face FROM people p
             WHERE p.id = @person_id AND {scope.Condition("p.user_id")}
             RETURNING {FaceColumns}
             """);
@@ -105,6 +108,7 @@ public sealed class PeopleRepository(NpgsqlDataSource db)
         command.Parameters.AddWithValue("embedding", embedding);
         command.Parameters.AddWithValue("model_id", modelId);
         command.Parameters.AddWithValue("model_version", modelVersion);
+        command.Parameters.Add(new NpgsqlParameter<byte[]?>("aligned_face", NpgsqlDbType.Bytea) { TypedValue = alignedFace });
         try
         {
             return (await ReadFacesAsync(command, ct)).SingleOrDefault();

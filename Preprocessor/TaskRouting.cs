@@ -10,9 +10,9 @@ public static class TaskRouting
     public static IReadOnlyList<string> TasksOf(ImageUploadedV1 message, ImageRecord image, string kind) =>
         message.Tasks ?? image.Tasks ?? ImageTasks.DefaultFor(kind);
 
-    /// <summary>Faces alone go to the face queue; anything that runs an object or text model to the object queue.</summary>
+    /// <summary>Face tasks alone (faces, recognize) go to the face queue; anything that runs an object or text model to the object queue.</summary>
     public static string QueueFor(IReadOnlyList<string> tasks) =>
-        tasks.All(task => task == ImageTasks.Faces) ? Queues.InferFace : Queues.InferObject;
+        tasks.All(task => task is ImageTasks.Faces or ImageTasks.Recognize) ? Queues.InferFace : Queues.InferObject;
 
     /// <summary>classify and objects run on the objects' working size, the copy faces were detected on.</summary>
     public static bool UsesWorkingCopy(IReadOnlyList<string> tasks) =>

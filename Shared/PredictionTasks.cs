@@ -7,6 +7,7 @@ public static class PredictionTasks
 {
     public const string FaceDetection = "face-detection";
     public const string FaceEmbedding = "face-embedding";
+    public const string FaceRecognition = "face-recognition";
     public const string Classification = "classification";
     public const string Cifar10 = "cifar10";
     public const string ObjectDetection = "object-detection";
@@ -17,6 +18,7 @@ public static class PredictionTasks
     {
         [FaceDetection] = ImageTasks.Faces,
         [FaceEmbedding] = ImageTasks.Faces,
+        [FaceRecognition] = ImageTasks.Recognize,
         [Classification] = ImageTasks.Classify,
         [Cifar10] = ImageTasks.Classify,
         [ObjectDetection] = ImageTasks.Objects,

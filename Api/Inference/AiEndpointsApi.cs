@@ -1,4 +1,5 @@
 using VisionAspire.Operations.Redaction;
+using VisionAspire.Shared.Faces;
 
 namespace VisionAspire.Api.Inference;
 

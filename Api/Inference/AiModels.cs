@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using VisionAspire.Models;
 using VisionAspire.Shared;
 
@@ -11,7 +10,7 @@ namespace VisionAspire.Api.Inference;
 /// wrong) fails every later request too (Lazy keeps the exception; each answers 503) until the process restarts.
 /// Thread-safe singleton.
 /// </summary>
-public sealed class AiModels : IDisposable
+public sealed class AiModels : IModelRunner, IDisposable
 {
     /// <summary>
     /// YOLOX-nano keeps candidates from this score on, so minScore can go below the workers' 0.3. Hard NMS only lets a
@@ -29,20 +28,16 @@ public sealed class AiModels : IDisposable
     private readonly Lazy<ObjectDetector> _objects;
     private readonly Lazy<YuNetDetector> _yunet;
     private readonly Lazy<UltraFaceDetector> _ultraface;
-    private readonly Lazy<FaceEmbedder> _embedder;
-    private readonly Lazy<FaceRecognizer> _recognizer;
     private readonly Lazy<IReadOnlyList<string>> _objectLabels;
     private readonly Lazy<OcrReader> _ocr;
     private readonly Lazy<PlateLocator> _plates;
 
-    public AiModels(IOptions<RecognizeOptions> recognition)
+    public AiModels()
     {
         _store = Load(() => ModelStore.CreateDefault(new InferenceOptions { Provider = ExecutionProvider.Cpu, IntraOpThreads = 1 }));
         _objects = Load(ObjectDetector.DefaultModelId, () => new ObjectDetector(_store.Value, scoreThreshold: ObjectScoreFloor));
         _yunet = Load(YuNetDetector.DefaultModelId, () => new YuNetDetector(_store.Value));
         _ultraface = Load(UltraFaceDetector.DefaultModelId, () => new UltraFaceDetector(_store.Value));
-        _embedder = Load(FaceEmbedder.DefaultModelId, () => new FaceEmbedder(_store.Value));
-        _recognizer = Load(() => new FaceRecognizer(_yunet.Value, _embedder.Value, recognition.Value.Quality));
         _objectLabels = Load(() => _store.Value.Labels(ObjectDetector.DefaultModelId));
         _ocr = Load(Chain(OcrModelIds), () => new OcrReader(_store.Value));
         _plates = Load(() => new PlateLocator(_objects.Value, _ocr.Value.Detector, _ocr.Value.Recognizer));
@@ -62,8 +57,8 @@ public sealed class AiModels : IDisposable
     /// <summary>Licence plates as plate-like text low in YOLOX vehicle boxes (no plate model exists here).</summary>
     public PlateLocator Plates => _plates.Value;
 
-    /// <summary>YuNet, the quality gate and MobileFaceNet: faces ready for identification.</summary>
-    public FaceRecognizer Recognizer => _recognizer.Value;
+    /// <summary>YuNet: the detector of recognition and enrolment (the embedder is the registry's, <see cref="Shared.Faces.ActiveFaceEmbedder"/>).</summary>
+    public YuNetDetector YuNet => _yunet.Value;
 
     public IFaceDetector Faces(FaceDetectorKind kind) => kind switch
     {
@@ -101,7 +96,6 @@ public sealed class AiModels : IDisposable
         DisposeIfCreated(_objects);
         DisposeIfCreated(_yunet);
         DisposeIfCreated(_ultraface);
-        DisposeIfCreated(_embedder);
         DisposeIfCreated(_ocr);
     }
 

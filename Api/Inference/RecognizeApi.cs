@@ -2,9 +2,8 @@ using Microsoft.Extensions.Options;
 using VisionAspire.Api.Auth;
 using VisionAspire.Api.Operations;
 using VisionAspire.Api.People;
-using VisionAspire.Data;
-using VisionAspire.Models.Search;
 using VisionAspire.Operations;
+using VisionAspire.Shared.Faces;
 
 namespace VisionAspire.Api.Inference;
 
@@ -39,8 +38,8 @@ public static class RecognizeApi
             .WithAiProblems<RecognizeResponse>()
             .WithJsonExample(Example);
 
-    private static Task<IResult> HandleAsync(HttpContext http, ImageSource sources, FaceRecognition recognition, IFaceGallery gallery,
-        PeopleRepository people, IOptions<RecognizeOptions> options) =>
+    private static Task<IResult> HandleAsync(HttpContext http, ImageSource sources, FaceRecognition recognition, FaceIdentifier identifier,
+        IOptions<RecognizeOptions> options) =>
         AiProblems.GuardAsync(async () =>
         {
             var arguments = AiQuery.Read(http.Request, [Top, Threshold], "recognize");
@@ -48,28 +47,11 @@ public static class RecognizeApi
             var threshold = (float?)arguments.Number(Threshold) ?? options.Value.DefaultThreshold;
             var source = await sources.ResolveAsync(http.Request, http.RequestAborted);
             var image = await recognition.RecognizeAsync(source, http.RequestAborted);
+            var identified = await identifier.IdentifyAsync(image, top, threshold, http.User.OwnerScope(), http.RequestAborted);
 
-            var usable = Enumerable.Range(0, image.Faces.Count).Where(i => image.Faces[i].IsUsable).ToList();
-            var scope = http.User.OwnerScope();
-            var found = await gallery.SearchAsync(image.Embedder, usable.Select(i => image.Faces[i].Embedding!).ToList(), top, threshold, scope,
-                http.RequestAborted);
-            var matches = new IReadOnlyList<FaceMatch>[image.Faces.Count];
-            for (var i = 0; i < usable.Count; i++)
-            {
-                matches[usable[i]] = found[i];
-            }
-            var names = await people.NamesAsync(found.SelectMany(m => m).Select(m => m.PersonId).ToHashSet(), scope, http.RequestAborted);
-
-            var faces = image.Faces.Select((face, index) =>
-            {
-                var named = (matches[index] ?? [])
-                    .Where(m => names.ContainsKey(m.PersonId)) // deleted since the search
-                    .Select(m => new PersonMatchResponse(m.PersonId, names[m.PersonId], MathF.Round(m.Similarity, 4)))
-                    .ToList();
-                var status = !face.IsUsable ? FaceStatuses.Unusable : named.Count > 0 ? FaceStatuses.Identified : FaceStatuses.Unknown;
-                return new RecognizedFaceResponse(index, BoxResponse.Of(face.Detection.Box), face.Detection.Score,
-                    FaceStatuses.Points(face.Detection), status, FaceStatuses.Reason(face.Unusable), named);
-            }).ToList();
+            var faces = identified.Select(f => new RecognizedFaceResponse(f.Index, BoxResponse.Of(f.Face.Detection.Box), f.Face.Detection.Score,
+                FacePoints.Of(f.Face.Detection), f.Status, FaceStatuses.Reason(f.Face.Unusable),
+                f.Matches.Select(m => new PersonMatchResponse(m.PersonId, m.Name, m.Similarity)).ToList())).ToList();
             return TypedResults.Ok(new RecognizeResponse(image.Width, image.Height, ModelResponse.Of(image.Detector),
                 ModelResponse.Of(image.Embedder), top, threshold, faces));
         });

@@ -23,20 +23,9 @@ public sealed record RecognizedFaceResponse(
 public sealed record RecognizeResponse(
     int Width, int Height, ModelResponse Detector, ModelResponse Embedder, int Top, float Threshold, IReadOnlyList<RecognizedFaceResponse> Faces);
 
-public static class FaceStatuses
+/// <summary>A face's landmarks as the responses draw them.</summary>
+public static class FacePoints
 {
-    public const string Identified = "identified";
-    public const string Unknown = "unknown";
-    public const string Unusable = "unusable";
-
-    public static string? Reason(FaceUnusableReason reason) => reason switch
-    {
-        FaceUnusableReason.None => null,
-        FaceUnusableReason.TooSmall => "too-small",
-        FaceUnusableReason.TooBlurry => "too-blurry",
-        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
-    };
-
-    public static IReadOnlyList<PointResponse> Points(FaceDetection face) =>
+    public static IReadOnlyList<PointResponse> Of(FaceDetection face) =>
         face.Landmarks?.Select(l => new PointResponse(BoxResponse.Round(l.X), BoxResponse.Round(l.Y))).ToList() ?? [];
 }

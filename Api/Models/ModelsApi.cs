@@ -62,7 +62,7 @@ public static class ModelsApi
         TypedResults.Ok(new ModelListResponse(ModelViews.Of(await registry.ListAsync(ct))));
 
     private static async Task<IResult> ActivateAsync(
-        string id, string version, ModelRegistryRepository registry, ClassifierRegistry classifiers, ModelActivationNotifier notifier,
+        string id, string version, ModelRegistryRepository registry, IEnumerable<ILiveModels> models, ModelActivationNotifier notifier,
         ILogger<ModelUploader> logger, CancellationToken ct)
     {
         if (!await registry.ActivateAsync(id, version, ct))
@@ -74,7 +74,10 @@ public static class ModelsApi
         try
         {
             // This replica's own sync endpoints serve the new version from the response on; others follow the notification.
-            await classifiers.RefreshAsync(id, ct);
+            foreach (var live in models)
+            {
+                await live.RefreshAsync(id, ct);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using VisionAspire.Api.Inference;
 using VisionAspire.Models;
+using VisionAspire.Shared.Faces;
 
 namespace VisionAspire.Api.People;
 

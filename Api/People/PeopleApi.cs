@@ -3,6 +3,7 @@ using VisionAspire.Api.Auth;
 using VisionAspire.Api.Inference;
 using VisionAspire.Api.Problems;
 using VisionAspire.Data;
+using VisionAspire.Shared.Faces;
 
 namespace VisionAspire.Api.People;
 
@@ -15,7 +16,7 @@ public static class PeopleApi
     public static IHostApplicationBuilder AddPeople(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FaceRecognition>();
-        builder.Services.AddSingleton<IFaceGallery, PostgresFaceGallery>();
+        builder.Services.AddFaceIdentification();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using VisionAspire.Api.Operations;
 using VisionAspire.Api.Problems;
 using VisionAspire.Data;
 using VisionAspire.Operations;
+using VisionAspire.Shared.Faces;
 
 namespace VisionAspire.Api.People;
 
@@ -54,7 +55,7 @@ public static class PersonFacesApi
                 return ApiProblems.NotFound("person", id);
             }
             var source = await sources.ResolveAsync(http.Request, ct);
-            var image = await recognition.RecognizeAsync(source, ct);
+            var image = await recognition.RecognizeAsync(source, ct, keepAligned: true);
             var choice = EnrolmentChoice.Choose(image.Faces, requested);
             if (choice.Face is not { } face)
             {
@@ -67,7 +68,7 @@ public static class PersonFacesApi
             var box = face.Detection.Box;
             var landmarks = face.Detection.Landmarks!.SelectMany(l => new[] { l.X, l.Y }).ToArray();
             var stored = await people.AddFaceAsync(id, scope, source.ImageId, [box.X, box.Y, box.Width, box.Height], landmarks, face.Embedding!,
-                image.Embedder.Id, image.Embedder.Version, ct);
+                image.Embedder.Id, image.Embedder.Version, face.Aligned?.Data, ct);
             return stored is null
                 ? ApiProblems.NotFound("person", id)
                 : TypedResults.Created($"/api/v1/people/{id}/faces", PeopleApi.ToResponse(stored));

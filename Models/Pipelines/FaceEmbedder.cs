@@ -18,8 +18,14 @@ public sealed class FaceEmbedder : ModelPipeline
 
     private readonly int _size;
 
-    public FaceEmbedder(ModelStore store, string modelId = DefaultModelId) : base(store, modelId)
+    /// <param name="registeredVersion">The model registry's name for the catalogued file, when it is not the catalog's
+    /// (a version names one file: the caller checked the sha256); null: the catalog's version.</param>
+    public FaceEmbedder(ModelStore store, string modelId = DefaultModelId, string? registeredVersion = null) : base(store, modelId)
     {
+        if (registeredVersion is not null)
+        {
+            Model = Model with { Version = registeredVersion };
+        }
         var (height, width) = FixedInputSize();
         if (height != width)
         {
@@ -38,6 +44,43 @@ public sealed class FaceEmbedder : ModelPipeline
         Normalise(embedding);
         return embedding;
     }
+
+    /// <summary>
+    /// The face aligned to the ArcFace template, <see cref="FaceAlignment.TemplateSize"/> square, RGB bytes: what the
+    /// embedder samples, kept so a later embedding model can re-embed an enrolled face (<see cref="AlignedFace"/>).
+    /// </summary>
+    public static PixelBuffer AlignCrop(PixelBuffer rgb, FaceDetection face)
+    {
+        const int size = FaceAlignment.TemplateSize;
+        const int plane = size * size;
+        var planar = new float[3 * plane];
+        TensorWriter.Warp(rgb, planar.AsSpan(), size, size, FaceAlignment.CropToImage(face, size), ChannelOrder.Rgb, PixelNormalisation.Raw);
+        var pixels = new byte[3 * plane];
+        for (var i = 0; i < plane; i++)
+        {
+            for (var c = 0; c < 3; c++)
+            {
+                pixels[3 * i + c] = (byte)Math.Clamp(MathF.Round(planar[c * plane + i]), 0, 255);
+            }
+        }
+        return new PixelBuffer(pixels, size, size, 3);
+    }
+
+    /// <summary>Embeds a crop made by <see cref="AlignCrop"/> (its RGB bytes), e.g. an enrolled face under a new model version.</summary>
+    public float[] EmbedAligned(byte[] alignedRgb)
+    {
+        const int size = FaceAlignment.TemplateSize;
+        if (alignedRgb.Length != size * size * 3)
+        {
+            throw new ArgumentException($"An aligned face is {size}x{size} RGB ({size * size * 3} bytes), not {alignedRgb.Length} bytes.", nameof(alignedRgb));
+        }
+        return Embed(new PixelBuffer(alignedRgb, size, size, 3), AlignedFace);
+    }
+
+    /// <summary>The face of an <see cref="AlignCrop"/> crop: its landmarks are the template's, so embedding the crop aligns nothing.</summary>
+    public static FaceDetection AlignedFace { get; } = new(
+        new Box(0, 0, FaceAlignment.TemplateSize, FaceAlignment.TemplateSize), 1f,
+        [.. FaceAlignment.ArcFaceTemplate.Select(p => new Landmark((float)p.X, (float)p.Y))]);
 
     /// <summary>Cosine similarity of two L2-normalised embeddings (their dot product).</summary>
     public static float CosineSimilarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b)

@@ -18,7 +18,8 @@ public abstract class ModelPipeline : IDisposable
         Buffers = new(() => RunBuffers.ForFixedShapes(Session, outputs.Length > 0 ? outputs : [.. Session.OutputNames]));
     }
 
-    public ModelEntry Model { get; }
+    /// <summary>The model that runs; a pipeline serving a registry version of the catalogued file reports that version.</summary>
+    public ModelEntry Model { get; private protected init; }
 
     /// <summary>The underlying session (for benchmarks and diagnostics); owned by this pipeline, do not dispose.</summary>
     public InferenceSession Session { get; }

@@ -15,7 +15,7 @@ namespace VisionAspire.Shared.ModelRegistry;
 /// last run ends (<see cref="ModelSlot{T}"/>). Thread-safe singleton.
 /// </summary>
 public sealed class ClassifierRegistry(ModelStore store, ModelRegistryRepository registry, IObjectStore objects, ILogger<ClassifierRegistry> logger)
-    : IClassifierSource, IDisposable
+    : IClassifierSource, ILiveModels, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ModelSlot<IImageClassifier>>>> _slots = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _swapping = new(1, 1);

@@ -6,12 +6,12 @@ using StackExchange.Redis;
 namespace VisionAspire.Shared.ModelRegistry;
 
 /// <summary>
-/// Switches this replica's classifiers to a newly activated version: on each <see cref="ModelActivationNotifier"/>
+/// Switches this replica's live models (classifiers, face embedder) to a newly activated version: on each <see cref="ModelActivationNotifier"/>
 /// message, and every <see cref="ModelRegistryOptions.ReconcileInterval"/> against Postgres, so a message lost while
 /// Redis was unreachable delays a switch but never loses it.
 /// </summary>
 public sealed class ModelActivationListener(
-    IConnectionMultiplexer redis, ClassifierRegistry classifiers, IOptions<ModelRegistryOptions> options, ILogger<ModelActivationListener> logger)
+    IConnectionMultiplexer redis, IEnumerable<ILiveModels> models, IOptions<ModelRegistryOptions> options, ILogger<ModelActivationListener> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,7 +22,10 @@ public sealed class ModelActivationListener(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await classifiers.RefreshAllAsync(stoppingToken);
+                foreach (var live in models)
+                {
+                    await live.RefreshAllAsync(stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -55,7 +58,10 @@ public sealed class ModelActivationListener(
     {
         try
         {
-            await classifiers.RefreshAsync(modelId, ct);
+            foreach (var live in models)
+            {
+                await live.RefreshAsync(modelId, ct);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

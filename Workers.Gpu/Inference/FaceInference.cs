@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using VisionAspire.Contracts;
 using VisionAspire.Data;
-using VisionAspire.Imaging;
 using VisionAspire.Models;
 using VisionAspire.Shared;
 
@@ -33,8 +32,7 @@ public sealed class FaceInference(WorkerModels models, IOptions<WorkerInferenceO
             return new TaskOutcome(rows);
         }
 
-        var size = options.Value.FaceWorkingSize;
-        var pixels = VipsImage.ThumbnailPixels(input.Original, size, size, ResizeMode.Fit);
+        var pixels = input.Copies.At(options.Value.FaceWorkingSize).Pixels;
         var scale = (float)pixels.Width / request.Width;
         var model = models.Embedder.Model;
         foreach (var face in request.Faces)

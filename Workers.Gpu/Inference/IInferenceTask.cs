@@ -7,11 +7,18 @@ namespace VisionAspire.Workers.Gpu.Inference;
 public sealed record ProcessedImage(byte[] Data, string ContentType, string Extension, int Width, int Height, double TimeMs);
 
 /// <summary>What one task found: its prediction rows and, for tasks that produce one, an image.</summary>
-public sealed record TaskOutcome(IReadOnlyList<PredictionRecord> Predictions, ProcessedImage? Output = null);
+public sealed record TaskOutcome(IReadOnlyList<PredictionRecord> Predictions, ProcessedImage? Output = null)
+{
+    /// <summary>
+    /// I/O that turns what <see cref="IInferenceTask.Run"/> computed into the outcome stored, run after the compute gate
+    /// is released (recognize's gallery search); null: this outcome is complete.
+    /// </summary>
+    public Func<CancellationToken, Task<TaskOutcome>>? Completion { get; init; }
+}
 
 /// <summary>
 /// One upload task (Contracts.ImageTasks) as the workers run it. Registered in DI; the handler picks the ones an
-/// InferenceRequestedV1 names, so a new task (e.g. "recognize") is one more implementation and its name in ImageTasks.
+/// InferenceRequestedV1 names, so a new task is one more implementation and its name in ImageTasks.
 /// Implementations are thread-safe; <see cref="Run"/> is blocking, CPU-bound work.
 /// </summary>
 public interface IInferenceTask

@@ -82,7 +82,7 @@ public sealed class InferenceHandler(
         {
             outcomes = await compute.RunAsync(() =>
             {
-                var input = new InferenceInput(request, bytes, working, WorkingSize, image.ClassifyModel);
+                var input = new InferenceInput(request, bytes, working, WorkingSize, image.ClassifyModel, image.UserId);
                 return toRun.Select(task => (task.Name, task.Run(input))).ToList();
             }, ct);
         }
@@ -92,6 +92,7 @@ public sealed class InferenceHandler(
             return;
         }
 
+        outcomes = await CompleteAsync(outcomes, ct);
         await StoreProcessedAsync(image, outcomes, ct);
         var rows = outcomes.SelectMany(o => o.Outcome.Predictions).ToList();
 
@@ -108,6 +109,18 @@ public sealed class InferenceHandler(
         PipelineMetrics.StageCompleted(PipelineMetrics.EndToEndStage, DateTimeOffset.UtcNow - image.CreatedAt, request.Kind);
         await DropCachedResultAsync(image.Id, ct);
         logger.LogDebug("Completed {ImageId} ({Kind}; {Tasks}): {Rows} prediction(s)", image.Id, request.Kind, string.Join(',', names), rows.Count);
+    }
+
+    /// <summary>The I/O some outcomes still need (<see cref="TaskOutcome.Completion"/>), outside the compute gate.</summary>
+    private static async Task<IReadOnlyList<(string Task, TaskOutcome Outcome)>> CompleteAsync(
+        IReadOnlyList<(string Task, TaskOutcome Outcome)> outcomes, CancellationToken ct)
+    {
+        var completed = new List<(string Task, TaskOutcome Outcome)>(outcomes.Count);
+        foreach (var (task, outcome) in outcomes)
+        {
+            completed.Add((task, outcome.Completion is { } complete ? await complete(ct) : outcome));
+        }
+        return completed;
     }
 
     /// <summary>

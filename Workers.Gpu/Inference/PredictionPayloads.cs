@@ -1,5 +1,7 @@
 using System.Text.Json;
 using VisionAspire.Contracts;
+using VisionAspire.Models;
+using VisionAspire.Shared.Faces;
 
 namespace VisionAspire.Workers.Gpu.Inference;
 
@@ -18,6 +20,24 @@ public static class PredictionPayloads
     public static string Embedding(FaceBoxV1 face, float[] embedding) =>
         JsonSerializer.Serialize(new { box = BoxOf(face), embedding }, Json);
 
+    /// <summary>A recognized face: box and landmarks in original pixels, its status and the top matches (recognize's shape).</summary>
+    public static string RecognizedFace(IdentifiedFace face, ModelEntry detector, float threshold)
+    {
+        var detection = face.Face.Detection;
+        return JsonSerializer.Serialize(new
+        {
+            index = face.Index,
+            box = new BoxPayload(Round(detection.Box.X), Round(detection.Box.Y), Round(detection.Box.Width), Round(detection.Box.Height)),
+            score = detection.Score,
+            landmarks = detection.Landmarks?.Select(l => new { x = Round(l.X), y = Round(l.Y) }) ?? [],
+            status = face.Status,
+            unusable = FaceStatuses.Reason(face.Face.Unusable),
+            matches = face.Matches,
+            threshold,
+            detector = new { id = detector.Id, version = detector.Version },
+        }, Json);
+    }
+
     public static string Classification(int classId, int rank) =>
         JsonSerializer.Serialize(new { classId, rank }, Json);
 
@@ -31,4 +51,6 @@ public static class PredictionPayloads
     /// <summary>A blurred region, whole pixels.</summary>
     public static string Region(int x, int y, int width, int height) =>
         JsonSerializer.Serialize(new { box = new { x, y, width, height } }, Json);
+
+    private static float Round(float value) => MathF.Round(value, 1);
 }

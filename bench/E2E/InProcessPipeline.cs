@@ -46,8 +46,9 @@ public sealed class InProcessPipeline : IDisposable
                 f.Landmarks?.SelectMany(l => new[] { l.X, l.Y }).ToList())).ToList(),
             _analyzer.FaceModel.Id, _analyzer.FaceModel.Version, analysis.FaceDetectionMs);
         // Like the services: the kind's default tasks, objects classified on the analysis' working copy when the sizes agree.
+        // recognize is left out: its embedder version and gallery live in Postgres, which this ceiling runs without.
         var input = new InferenceInput(request, image, _objectWorkingSize == _workingSize ? analysis.Working : null, _objectWorkingSize);
-        var predictions = ImageTasks.DefaultFor(analysis.Kind).SelectMany(task => _tasks[task].Run(input).Predictions).ToList();
+        var predictions = ImageTasks.DefaultFor(analysis.Kind).Where(_tasks.ContainsKey).SelectMany(task => _tasks[task].Run(input).Predictions).ToList();
         return (analysis.Kind, predictions);
     }
 

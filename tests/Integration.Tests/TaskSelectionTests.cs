@@ -132,7 +132,7 @@ public sealed class TaskSelectionTests(PipelineFixture fixture)
     }
 
     [Fact]
-    public async Task Without_tasks_face_images_run_faces_and_other_images_classify_and_objects()
+    public async Task Without_tasks_face_images_run_faces_and_recognize_and_other_images_classify_and_objects()
     {
         var upload = await Api.UploadAsync(
             ("face.jpg", Tagged("face_single_woman_laptop.jpg", "defaults")), ("zebra.jpg", Tagged("zebra_coco1818.jpg", "defaults")));
@@ -142,10 +142,12 @@ public sealed class TaskSelectionTests(PipelineFixture fixture)
 
         var (face, zebra) = (results[0], results[1]);
         Assert.All(results, r => Assert.True(r.Status == "completed", $"{r.Id}: {r.Status} {r.Error}"));
-        Assert.Equal([ImageTasks.Faces], face.Tasks);
-        var faces = Assert.Single(face.Results);
+        Assert.Equal([ImageTasks.Faces, ImageTasks.Recognize], face.Tasks);
+        Assert.Equal([ImageTasks.Faces, ImageTasks.Recognize], face.Results.Select(r => r.Task));
+        var faces = face.Results.Single(r => r.Task == ImageTasks.Faces);
         Assert.Equal(1, faces.Predictions.Count(p => p.Task == "face-detection"));
         Assert.Equal(1, faces.Predictions.Count(p => p.Task == "face-embedding"));
+        Assert.Single(face.Results.Single(r => r.Task == ImageTasks.Recognize).Predictions, p => p.Task == "face-recognition");
         Assert.Equal([ImageTasks.Classify, ImageTasks.Objects], zebra.Tasks);
         var classify = zebra.Results.Single(r => r.Task == ImageTasks.Classify).Predictions;
         Assert.Equal(5, classify.Count(p => p.Task == "classification"));

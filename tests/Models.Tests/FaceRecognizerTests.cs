@@ -47,6 +47,37 @@ public sealed class FaceRecognizerTests(PipelinesFixture models)
     }
 
     [Fact]
+    public void Embedding_a_kept_aligned_crop_gives_the_embedding_of_the_face_it_was_cut_from()
+    {
+        var image = TestImages.Load(Children);
+        var faces = Recognizer.Recognize(image);
+
+        foreach (var face in faces)
+        {
+            var crop = FaceEmbedder.AlignCrop(image, face.Detection);
+            var again = models.Embedder.EmbedAligned(crop.Data);
+
+            Assert.Equal((112, 112, 3), (crop.Width, crop.Height, crop.Bands));
+            var same = FaceEmbedder.CosineSimilarity(face.Embedding, again);
+            Assert.True(same > 0.99f, $"re-embedded {same:F4}");
+            // Still that child rather than any other: the crop is that face, not a generic one.
+            Assert.All(faces.Where(other => other != face), other =>
+                Assert.True(FaceEmbedder.CosineSimilarity(other.Embedding, again) < same - 0.3f));
+        }
+    }
+
+    [Fact]
+    public void A_registry_version_of_the_catalogued_file_embeds_alike_under_its_own_version_name()
+    {
+        using var renamed = new FaceEmbedder(models.Store, FaceEmbedder.DefaultModelId, "v2-same-file");
+        var image = TestImages.Load(Woman);
+        var face = Single(Recognizer.Recognize(image));
+
+        Assert.Equal(("v2-same-file", models.Embedder.Model.Id), (renamed.Model.Version, renamed.Model.Id));
+        Assert.True(FaceEmbedder.CosineSimilarity(face.Embedding, renamed.Embed(image, face.Detection)) > 0.9999f);
+    }
+
+    [Fact]
     public void Faces_under_the_minimum_size_are_marked_too_small_and_not_embedded()
     {
         // The handshake photo's faces are 60-64 px; a 0.5x copy makes them about 31 px.

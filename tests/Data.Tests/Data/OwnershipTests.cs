@@ -78,13 +78,13 @@ public sealed class OwnershipTests(ServersFixture servers)
         var people = new PeopleRepository(db);
         var (alice, bob) = await TwoUsersAsync(db);
         var ada = await people.CreateAsync("Ada", "ext-1", alice, None);
-        var face = await people.AddFaceAsync(ada.Id, OwnerScope.Of(alice), null, [1, 2, 3, 4], new float[10], [1f, 0f], "m", "1", None);
+        var face = await people.AddFaceAsync(ada.Id, OwnerScope.Of(alice), null, [1, 2, 3, 4], new float[10], [1f, 0f], "m", "1", null, None);
         Assert.NotNull(face);
 
         var bobs = OwnerScope.Of(bob);
         Assert.Null(await people.GetAsync(ada.Id, bobs, None));
         Assert.Null(await people.UpdateAsync(ada.Id, "Mallory", null, bobs, None));
-        Assert.Null(await people.AddFaceAsync(ada.Id, bobs, null, [1, 2, 3, 4], new float[10], [0f, 1f], "m", "1", None));
+        Assert.Null(await people.AddFaceAsync(ada.Id, bobs, null, [1, 2, 3, 4], new float[10], [0f, 1f], "m", "1", null, None));
         Assert.Empty(await people.ListFacesAsync(ada.Id, bobs, None));
         Assert.False(await people.DeleteFaceAsync(ada.Id, face.Id, bobs, None));
         Assert.False(await people.DeleteAsync(ada.Id, bobs, None));

@@ -27,9 +27,9 @@ public sealed class ImageTasksTests
     }
 
     [Fact]
-    public void Defaults_are_faces_for_face_images_and_classify_and_objects_for_the_others()
+    public void Defaults_are_faces_and_recognize_for_face_images_and_classify_and_objects_for_the_others()
     {
-        Assert.Equal([ImageTasks.Faces], ImageTasks.DefaultFor(ImageKinds.Face));
+        Assert.Equal([ImageTasks.Faces, ImageTasks.Recognize], ImageTasks.DefaultFor(ImageKinds.Face));
         Assert.Equal([ImageTasks.Classify, ImageTasks.Objects], ImageTasks.DefaultFor(ImageKinds.Object));
     }
 
@@ -47,11 +47,12 @@ public sealed class ImageTasksTests
     [Fact]
     public void Every_prediction_task_belongs_to_an_upload_task()
     {
-        string[] written = [PredictionTasks.FaceDetection, PredictionTasks.FaceEmbedding, PredictionTasks.Classification, PredictionTasks.Cifar10,
-            PredictionTasks.ObjectDetection, PredictionTasks.TextLine, PredictionTasks.BlurredRegion];
+        string[] written = [PredictionTasks.FaceDetection, PredictionTasks.FaceEmbedding, PredictionTasks.FaceRecognition, PredictionTasks.Classification,
+            PredictionTasks.Cifar10, PredictionTasks.ObjectDetection, PredictionTasks.TextLine, PredictionTasks.BlurredRegion];
 
         Assert.Equal(
-            [ImageTasks.Faces, ImageTasks.Faces, ImageTasks.Classify, ImageTasks.Classify, ImageTasks.Objects, ImageTasks.Ocr, ImageTasks.Blur],
+            [ImageTasks.Faces, ImageTasks.Faces, ImageTasks.Recognize, ImageTasks.Classify, ImageTasks.Classify, ImageTasks.Objects, ImageTasks.Ocr,
+                ImageTasks.Blur],
             written.Select(PredictionTasks.ImageTaskOf));
         Assert.Null(PredictionTasks.ImageTaskOf("face-identity"));
     }

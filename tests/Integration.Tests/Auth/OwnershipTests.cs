@@ -264,22 +264,7 @@ public sealed class OwnershipTests(PipelineFixture fixture)
         return new MultipartFormDataContent { { part, "file", "photo.jpg" } };
     }
 
-    private async Task<Guid> CreateUserAsync(string name)
-    {
-        using var created = await Admin.PostAsJsonAsync("/api/v1/users", new { email = $"{name}-{Guid.NewGuid():N}@example.com" });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>(Json.Options)).GetProperty("id").GetGuid();
-    }
+    private Task<Guid> CreateUserAsync(string name) => TestUsers.CreateAsync(Admin, name);
 
-    /// <summary>A client with a new key of <paramref name="user"/>: its own rate-limit bucket, full.</summary>
-    private async Task<HttpClient> ClientOfAsync(Guid user)
-    {
-        using var response = await Admin.PostAsJsonAsync($"/api/v1/users/{user}/keys", new { name = "ownership" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var key = (await response.Content.ReadFromJsonAsync<JsonElement>(Json.Options)).GetProperty("key").GetString()!;
-        var client = fixture.Host.App.CreateHttpClient("api");
-        client.Timeout = TimeSpan.FromMinutes(2);
-        client.DefaultRequestHeaders.Add(TestKeys.Header, key);
-        return client;
-    }
+    private Task<HttpClient> ClientOfAsync(Guid user) => TestUsers.ClientOfAsync(fixture, user);
 }

@@ -7,7 +7,8 @@ public sealed record UploadedImage(Guid Id, string Status, bool Duplicate, Links
 
 public sealed record UploadResult(Guid JobId, List<UploadedImage> Images);
 
-public sealed record Prediction(string Task, string? Label, float? Confidence, string Model, string ModelVersion);
+/// <summary>A prediction row; <see cref="Payload"/>: its detail (boxes, matches), absent for embeddings.</summary>
+public sealed record Prediction(string Task, string? Label, float? Confidence, string Model, string ModelVersion, System.Text.Json.JsonElement? Payload = null);
 
 public sealed record TaskResult(string Task, List<Prediction> Predictions, string? Processed);
 

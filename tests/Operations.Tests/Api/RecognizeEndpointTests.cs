@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using VisionAspire.TestSupport;
 
 namespace VisionAspire.Operations.Tests.Api;
 

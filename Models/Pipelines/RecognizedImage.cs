@@ -1,6 +1,4 @@
-using VisionAspire.Models;
-
-namespace VisionAspire.Api.People;
+namespace VisionAspire.Models;
 
 /// <summary>
 /// The faces of one image, highest detection score first: box and landmarks in the upright original's pixels, the

@@ -1,15 +1,16 @@
-namespace VisionAspire.Operations.Tests.Api;
+namespace VisionAspire.TestSupport;
 
 /// <summary>Edited JPEG copies of a shared photo (the same people, changed pixels) for identification tests.</summary>
 public static class FaceEdits
 {
     public static byte[] Jpeg(string name, string edit)
     {
-        using var image = NetVips.Image.NewFromFile(TestImages.Path(name));
+        using var image = NetVips.Image.NewFromFile(SharedImages.PathOf(name));
         using var upright = image.Autorot();
         using var edited = edit switch
         {
             "mirrored" => upright.FlipHor(),
+            "mirrored-0.8x" => MirroredAndScaled(upright, 0.8),
             "0.7x" => upright.Resize(0.7),
             "0.8x" => upright.Resize(0.8),
             "brightened" => upright.Linear([1.3], [0.0]).Cast(NetVips.Enums.BandFormat.Uchar),
@@ -18,5 +19,11 @@ public static class FaceEdits
             _ => throw new ArgumentOutOfRangeException(nameof(edit), edit, null),
         };
         return edited.JpegsaveBuffer(q: 92);
+    }
+
+    private static NetVips.Image MirroredAndScaled(NetVips.Image upright, double scale)
+    {
+        using var mirrored = upright.FlipHor();
+        return mirrored.Resize(scale);
     }
 }

@@ -1,6 +1,6 @@
 using VisionAspire.Models;
 
-namespace VisionAspire.Api.Inference;
+namespace VisionAspire.Shared.Faces;
 
 /// <summary>Bound from "Vision:Recognition": the face-quality gate and identification defaults (recognize, people faces).</summary>
 public sealed class RecognizeOptions
@@ -14,4 +14,10 @@ public sealed class RecognizeOptions
     public float DefaultThreshold { get; set; } = 0.5f;
 
     public FaceQualityOptions Quality { get; set; } = new();
+
+    /// <summary>How often each worker looks for enrolled faces of another embedding model than the active one.</summary>
+    public TimeSpan ReembedInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Faces re-embedded and written per transaction.</summary>
+    public int ReembedBatchSize { get; set; } = 64;
 }

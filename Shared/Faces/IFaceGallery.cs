@@ -2,7 +2,7 @@ using VisionAspire.Data;
 using VisionAspire.Models;
 using VisionAspire.Models.Search;
 
-namespace VisionAspire.Api.People;
+namespace VisionAspire.Shared.Faces;
 
 /// <summary>
 /// Identification against the enrolled faces of one embedding model (never across models). The one seam for the

@@ -2,7 +2,7 @@ using VisionAspire.Data;
 using VisionAspire.Models;
 using VisionAspire.Models.Search;
 
-namespace VisionAspire.Api.People;
+namespace VisionAspire.Shared.Faces;
 
 /// <summary>
 /// Exact cosine search over the faces in Postgres, held in memory per model version and reloaded when the gallery

@@ -10,6 +10,12 @@ public sealed record FaceMark(Box Box, float? Score, IReadOnlyList<(float X, flo
 
 public sealed record ObjectMark(Box Box, string Label, float? Score);
 
+/// <summary>A face the recognize task identified (<see cref="Status"/> "identified", with its best match) or not ("unknown", "unusable").</summary>
+public sealed record PersonMark(Box Box, string Status, string? Name, float? Similarity)
+{
+    public string Caption => Name is null ? $"{Status} face" : $"{Name} {Similarity:P0}";
+}
+
 public sealed record TextMark(IReadOnlyList<(float X, float Y)> Polygon, string Text, float? Score)
 {
     public string Points => string.Join(' ', Polygon.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.X:0.#},{p.Y:0.#}")));
@@ -19,18 +25,20 @@ public sealed record TextMark(IReadOnlyList<(float X, float Y)> Polygon, string 
 /// The shapes to draw over an image, read from its predictions' payloads (coordinates in the original,
 /// auto-rotated image's pixels, as the workers write them).
 /// </summary>
-public sealed record Overlay(IReadOnlyList<FaceMark> Faces, IReadOnlyList<ObjectMark> Objects, IReadOnlyList<TextMark> Texts)
+public sealed record Overlay(IReadOnlyList<FaceMark> Faces, IReadOnlyList<ObjectMark> Objects, IReadOnlyList<TextMark> Texts, IReadOnlyList<PersonMark> People)
 {
     public const string FaceTask = "face-detection";
     public const string ObjectTask = "object-detection";
+    public const string RecognitionTask = "face-recognition";
 
-    public bool IsEmpty => Faces.Count == 0 && Objects.Count == 0 && Texts.Count == 0;
+    public bool IsEmpty => Faces.Count == 0 && Objects.Count == 0 && Texts.Count == 0 && People.Count == 0;
 
     public static Overlay From(IEnumerable<Prediction> predictions)
     {
         var faces = new List<FaceMark>();
         var objects = new List<ObjectMark>();
         var texts = new List<TextMark>();
+        var people = new List<PersonMark>();
         foreach (var prediction in predictions)
         {
             if (prediction.Payload is not { ValueKind: JsonValueKind.Object } payload)
@@ -46,13 +54,28 @@ public sealed record Overlay(IReadOnlyList<FaceMark> Faces, IReadOnlyList<Object
             {
                 objects.Add(new ObjectMark(box, prediction.Label ?? "object", prediction.Confidence));
             }
+            else if (prediction.Task == RecognitionTask && BoxOf(payload) is { } who)
+            {
+                people.Add(PersonOf(who, prediction, payload));
+            }
             else if (prediction.Task.Contains("ocr", StringComparison.OrdinalIgnoreCase))
             {
                 texts.AddRange(TextsOf(prediction, payload));
             }
         }
 
-        return new Overlay(faces, objects, texts);
+        return new Overlay(faces, objects, texts, people);
+    }
+
+    /// <summary>The row's label is the face's status; its payload lists the matches, best first.</summary>
+    private static PersonMark PersonOf(Box box, Prediction prediction, JsonElement payload)
+    {
+        var best = payload.TryGetProperty("matches", out var matches) && matches.ValueKind == JsonValueKind.Array
+            ? matches.EnumerateArray().FirstOrDefault(m => m.ValueKind == JsonValueKind.Object)
+            : default;
+        return best.ValueKind == JsonValueKind.Object
+            ? new PersonMark(box, prediction.Label ?? "identified", StringOf(best, "name"), FloatOf(best, "similarity"))
+            : new PersonMark(box, prediction.Label ?? "unknown", null, null);
     }
 
     private static IEnumerable<TextMark> TextsOf(Prediction prediction, JsonElement payload)

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using VisionAspire.TestSupport;
 using VisionAspire.Web.Tests.Support;
@@ -94,6 +98,47 @@ public sealed class UploadPageTests(WebAppFixture app)
         finally
         {
             File.Delete(notAnImage);
+        }
+    }
+
+    [Fact]
+    public async Task An_upload_left_to_its_kind_identifies_the_persons_people_and_names_them_on_its_page()
+    {
+        const string portrait = "face_single_woman_laptop.jpg";
+        var user = await WebUser.CreateAsync(app);
+        using (var api = user.CreateApiClient(app))
+        {
+            using var created = await api.PostAsJsonAsync("/api/v1/people", new { name = "Ada" });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var person = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            using var photo = new ByteArrayContent(SharedImages.Bytes(portrait));
+            photo.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            using var enrolled = await api.PostAsync($"/api/v1/people/{person}/faces", new MultipartFormDataContent { { photo, "file", portrait } });
+            Assert.Equal(HttpStatusCode.Created, enrolled.StatusCode);
+        }
+
+        // The same photo with other bytes, so the upload is an image of its own.
+        var copy = Path.Combine(Path.GetTempPath(), $"ada-{Guid.NewGuid():N}.jpg");
+        await File.WriteAllBytesAsync(copy, UniqueImages.WithTag(SharedImages.Bytes(portrait), $"web-{Guid.NewGuid()}"));
+        try
+        {
+            await using var session = await BrowserSession.OpenSignedInAsync(app, user);
+            var page = session.Page;
+            // Nothing ticked: the Api chooses by kind, and a face photo gets faces and recognize.
+            Assert.Equal(0, await page.Locator("fieldset.tasks input:checked").CountAsync());
+
+            await page.Locator("#files").SetInputFilesAsync(copy);
+            var row = page.Locator($"tr[data-file='{Path.GetFileName(copy)}']");
+            await page.Locator($"tr[data-file='{Path.GetFileName(copy)}'][data-status='completed']").WaitForAsync(UntilProcessed);
+            await row.Locator("a").ClickAsync();
+
+            await Expect(page.Locator("svg.overlay g.person[data-status='identified'] text")).ToContainTextAsync("Ada");
+            await Expect(page.Locator(".found li.person[data-status='identified']")).ToContainTextAsync("Ada");
+            Assert.Empty(session.Errors);
+        }
+        finally
+        {
+            File.Delete(copy);
         }
     }
 }

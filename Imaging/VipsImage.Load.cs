@@ -68,7 +68,7 @@ public sealed partial class VipsImage
     }
 
     /// <summary>
-    /// Decode-and-shrink in one pass (libvips thumbnail_buffer: shrink-on-load for JPEG, WebP, HEIF); the pixel
+    /// Decode-and-shrink in one pass (libvips thumbnail_source: shrink-on-load for JPEG, WebP, HEIF); the pixel
     /// limit is checked from the header first. See <see cref="Thumbnail"/> for the sizing rules. The result is held
     /// in memory, so it can be read any number of times; for pixels only, <see cref="ThumbnailPixels(byte[], int, int?, ResizeMode, ImageLoadOptions?)"/>
     /// computes them in a single pass.

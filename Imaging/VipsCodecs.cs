@@ -3,6 +3,7 @@ namespace VisionAspire.Imaging;
 /// <summary>Names of the libvips loader and saver operations per format.</summary>
 internal static class VipsCodecs
 {
+    /// <summary>The file loader, or the source loader (memory: one blob that several loader calls can share).</summary>
     public static string Loader(ImageFormat format, bool fromFile)
     {
         var name = format switch
@@ -15,7 +16,7 @@ internal static class VipsCodecs
             ImageFormat.Heif or ImageFormat.Avif => "heifload",
             _ => throw new ImageFormatException($"No decoder for format {format}."),
         };
-        return fromFile ? name : name + "_buffer";
+        return fromFile ? name : name + "_source";
     }
 
     public static string Saver(ImageFormat format) => format switch

@@ -10,18 +10,16 @@ public sealed partial class VipsImage
     private static readonly ConcurrentDictionary<ImageFormat, bool> Decodable = new();
 
     /// <summary>
-    /// Decodes an image from memory (libvips copies the bytes; the array may be reused at once). The decoders take
-    /// arrays: copying a span into a new one cost more CPU (large-object-heap collections) than decoding a header.
+    /// Decodes an image from memory. libvips decodes one native copy of the bytes, which lives as long as an image
+    /// computed from it, so the array may be reused at once.
     /// </summary>
     /// <exception cref="ImageFormatException">Empty input or not a supported format.</exception>
     /// <exception cref="CorruptImageException">The header cannot be parsed.</exception>
     /// <exception cref="ImageTooLargeException">More pixels than <see cref="ImageLoadOptions.MaxPixels"/>.</exception>
     public static VipsImage Load(byte[] data, ImageLoadOptions? options = null)
     {
-        options ??= ImageLoadOptions.Default;
-        var format = Sniff(data);
-        var image = Open(format, data, options);
-        return options.AutoRotate ? RotateUpright(image) : image;
+        ArgumentNullException.ThrowIfNull(data);
+        return Load(data.AsSpan(), options);
     }
 
     public static VipsImage Load(Stream stream, ImageLoadOptions? options = null)
@@ -29,7 +27,16 @@ public sealed partial class VipsImage
         ArgumentNullException.ThrowIfNull(stream);
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
-        return Load(copy.ToArray(), options);
+        return Load(copy.GetBuffer().AsSpan(0, (int)copy.Length), options);
+    }
+
+    private static VipsImage Load(ReadOnlySpan<byte> data, ImageLoadOptions? options)
+    {
+        options ??= ImageLoadOptions.Default;
+        var format = Sniff(data);
+        using var source = NativeCopy(data);
+        var image = Open(format, source, options);
+        return options.AutoRotate ? RotateUpright(image) : image;
     }
 
     /// <summary>Decodes a file; libvips reads it lazily, so the file must stay in place while the image is used.</summary>
@@ -52,12 +59,16 @@ public sealed partial class VipsImage
     public static ImageHeader ReadHeader(byte[] data)
     {
         var format = Sniff(data);
-        using var image = Open(format, data, options: null);
+
+        // The header is parsed within this call, so libvips reads the array in place, pinned until the source is
+        // disposed: after the image (declared later, disposed first), when no loader can read it any more.
+        using var source = Source.NewFromMemory(data);
+        using var image = Open(format, source, options: null);
         return image.Header;
     }
 
     /// <summary>
-    /// Decode-and-shrink in one pass (libvips thumbnail_buffer: shrink-on-load for JPEG, WebP, HEIF); the pixel
+    /// Decode-and-shrink in one pass (libvips thumbnail_source: shrink-on-load for JPEG, WebP, HEIF); the pixel
     /// limit is checked from the header first. See <see cref="Thumbnail"/> for the sizing rules. The result is held
     /// in memory, so it can be read any number of times; for pixels only, <see cref="ThumbnailPixels(byte[], int, int?, ResizeMode, ImageLoadOptions?)"/>
     /// computes them in a single pass.
@@ -120,20 +131,23 @@ public sealed partial class VipsImage
     /// access); decode errors surface when the pixels are computed.
     /// </summary>
     private static VipsImage OpenThumbnail(byte[] buffer, ImageFormat format, int width, int? height, ResizeMode mode,
-        ImageLoadOptions options, out ImageHeader source)
+        ImageLoadOptions options, out ImageHeader header)
     {
-        // thumbnail_buffer applies no pixel limit, so the header is read (and checked) by our own loader call first.
-        using (var original = Open(format, buffer, options))
+        // One native copy for both loader calls (each holds its own reference to it), not one per call.
+        using var source = NativeCopy(buffer);
+
+        // thumbnail_source applies no pixel limit, so the header is read (and checked) by our own loader call first.
+        using (var original = Open(format, source, options))
         {
-            source = original.Header;
+            header = original.Header;
         }
 
         var box = ThumbnailBox.Of(width, height, mode, allowUpscale: false);
         Image thumbnail;
         try
         {
-            // thumbnail_buffer ignores its own fail_on argument; only the loader options in the string reach the loader.
-            thumbnail = Image.ThumbnailBuffer(buffer, width, $"fail_on={FailOnNick(options)}", box.Height, box.Size,
+            // thumbnail_source ignores its own fail_on argument; only the loader options in the string reach the loader.
+            thumbnail = Image.ThumbnailSource(source, width, $"fail_on={FailOnNick(options)}", box.Height, box.Size,
                 noRotate: !options.AutoRotate, crop: box.Crop);
         }
         catch (VipsException e)
@@ -169,17 +183,35 @@ public sealed partial class VipsImage
     }
 
     /// <summary>
-    /// Runs the loader of <paramref name="format"/> (never one libvips picks) on a buffer or a file name; it parses
-    /// only the header, pixels are decoded later, on demand. The pixel limit of <paramref name="options"/> is checked
-    /// here, before any decoding.
+    /// One native copy of <paramref name="data"/> as a libvips memory source. libvips owns the copy (reference
+    /// counted: every loader reading it holds a reference), so it lives as long as any image computed from it,
+    /// whatever becomes of the array or of the returned wrapper; dispose the wrapper once the loaders are open.
+    /// NetVips would copy a <c>byte[]</c> argument anew for each loader call, and report each copy to the GC.
     /// </summary>
-    private static VipsImage Open(ImageFormat format, object bufferOrPath, ImageLoadOptions? options)
+    private static Source NativeCopy(ReadOnlySpan<byte> data)
     {
-        var loader = VipsCodecs.Loader(format, fromFile: bufferOrPath is string);
+        try
+        {
+            return Source.NewFromMemory(data);
+        }
+        catch (VipsException e)
+        {
+            throw new ImagingException($"libvips could not copy the {data.Length} bytes of the image: {Describe(e)}", e);
+        }
+    }
+
+    /// <summary>
+    /// Runs the loader of <paramref name="format"/> (never one libvips picks) on a memory source or a file name; it
+    /// parses only the header, pixels are decoded later, on demand. The pixel limit of <paramref name="options"/> is
+    /// checked here, before any decoding.
+    /// </summary>
+    private static VipsImage Open(ImageFormat format, object sourceOrPath, ImageLoadOptions? options)
+    {
+        var loader = VipsCodecs.Loader(format, fromFile: sourceOrPath is string);
         Image image;
         try
         {
-            image = (Image)Operation.Call(loader, new VOption { { "fail_on", FailOn(options ?? ImageLoadOptions.Default) } }, bufferOrPath);
+            image = (Image)Operation.Call(loader, new VOption { { "fail_on", FailOn(options ?? ImageLoadOptions.Default) } }, sourceOrPath);
         }
         catch (VipsException e)
         {

@@ -61,7 +61,7 @@ public sealed partial class VipsImage : IDisposable
         Image.Contains(name) ? Image.Get(name) as string : null;
 
     /// <summary>
-    /// Computes every pixel now into memory. Used for thumbnail_buffer's output, which can be read only once, top
+    /// Computes every pixel now into memory. Used for thumbnail_source's output, which can be read only once, top
     /// to bottom (sequential access); afterwards it can be read any number of times, and decode errors surface here.
     /// </summary>
     internal VipsImage InMemory() => Compute(image => image.CopyMemory());

@@ -29,7 +29,7 @@ internal static class VipsRuntime
         Cache.MaxFiles = 0;
 
         // Loaders marked untrusted (ImageMagick, PDF, SVG, ...) must never run on uploads, even through the
-        // generic "find a loader" paths of thumbnail_buffer.
+        // generic "find a loader" paths of thumbnail_source.
         global::NetVips.NetVips.BlockUntrusted = true;
 
         // libvips prints a g_warning per damaged tile of a corrupt upload to stderr; the failure already reaches

@@ -50,7 +50,7 @@ public sealed record ResizeOperation(int? Width, int? Height, ResizeMode Mode, b
         return new ResizeOperation(width, height, mode, args.Bool(specs[3]) ?? false);
     }
 
-    /// <summary>Whether the decoder's shrink-on-load path (thumbnail_buffer, which never enlarges) can do this step.</summary>
+    /// <summary>Whether the decoder's shrink-on-load path (thumbnail_source, which never enlarges) can do this step.</summary>
     public bool CanShrinkOnLoad => !Upscale || Mode == ResizeMode.Exact;
 
     public override VipsImage Apply(VipsImage image, OperationContext context) =>

@@ -44,7 +44,7 @@ public static class BenchCommand
             var thumbnail = ThumbnailBench.Run(source, work, repetitions: 5);
             Line($"| decode + thumbnail to {ThumbnailBench.Size} px + JPEG encode, 4000x3000 JPEG ({thumbnail.SourceBytes / 1024} KiB) | ms/image |");
             Line("|---|---:|");
-            Line($"| ours (Imaging: read file, thumbnail_buffer, encode, write) | {thumbnail.OursMs:F1} |");
+            Line($"| ours (Imaging: read file, thumbnail_source, encode, write) | {thumbnail.OursMs:F1} |");
             Line($"| `vipsthumbnail` (20 files in one process) | {thumbnail.VipsThumbnailBatchMs:F1} |");
             Line($"| `vips thumbnail` (one process per image, incl. start-up) | {thumbnail.VipsThumbnailProcessMs:F1} |");
             Line($"| **ratio ours / vipsthumbnail** (target <= 1.1) | **{thumbnail.Ratio:F2}x** |");

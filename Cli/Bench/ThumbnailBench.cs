@@ -4,7 +4,7 @@ using VisionAspire.Imaging;
 namespace VisionAspire.Cli.Bench;
 
 /// <summary>
-/// Decode + thumbnail (to 224 px, written as JPEG) of a 4000x3000 JPEG: our Imaging (file read, thumbnail_buffer,
+/// Decode + thumbnail (to 224 px, written as JPEG) of a 4000x3000 JPEG: our Imaging (file read, thumbnail_source,
 /// encode, write) against libvips' own CLI on the same file. <c>vipsthumbnail</c> gets all copies in one process,
 /// so its start-up is spread thin; a single <c>vips thumbnail</c> process is shown too.
 /// </summary>

@@ -7,7 +7,7 @@ using VisionAspire.Operations.Bench;
 // the same client.
 // The servers' CPU time per operation is reported where their processes are known (--api-pid, --sharp-pid, or the
 // Api this bench starts).
-//   dotnet run -c Release --project bench/Operations -- [--ops N] [--api URL [--api-pid PID]] [--sharp URL [--sharp-pid PID]] [--photo name.jpg] [--original]
+//   dotnet run -c Release --project bench/Operations -- [--ops N] [--warmup N] [--api URL [--api-pid PID]] [--sharp URL [--sharp-pid PID]] [--photo name.jpg] [--original]
 var options = BenchArguments.Parse(args);
 NativeHeap.RetainWorkingBuffers(); // as the Api does, so in-process is its engine
 
@@ -30,10 +30,12 @@ try
     {
         if (sharp is not null)
         {
-            // Both services warm (a freshly started Api still compiles its hot paths for its first ~100 requests):
-            // one unmeasured pass each at the highest concurrency.
-            await sharp.MeasureAsync(source.Bytes, options.Concurrencies.Max(), options.Operations);
-            await api.MeasureAsync(source.Bytes, options.Concurrencies.Max(), options.Operations);
+            // Both services warm (a freshly started Api still compiles its hot paths for its first ~100 requests,
+            // and on a loaded machine its background tier-1 compilation runs on for seconds after them): one
+            // unmeasured pass each at the highest concurrency.
+            var warmup = options.WarmupOperations ?? options.Operations;
+            await sharp.MeasureAsync(source.Bytes, options.Concurrencies.Max(), warmup);
+            await api.MeasureAsync(source.Bytes, options.Concurrencies.Max(), warmup);
         }
 
         foreach (var concurrency in options.Concurrencies)

@@ -33,6 +33,8 @@ public sealed class PreprocessConsumer(
 
     protected override ushort ConcurrentHandlers => options.Value.Concurrency;
 
+    protected override bool IsBackendOutage(Exception error) => BackendOutages.IsOutage(error);
+
     protected override async Task HandleAsync(ImageUploadedV1 message, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();

@@ -13,8 +13,8 @@ namespace VisionAspire.Messaging;
 /// Every message of a successful batch is acked after <see cref="HandleBatchAsync"/> returned. When a batch
 /// throws, its messages are handled again one per call so one bad message cannot sink the others; each
 /// failure then gets the usual retry / dead-letter treatment. A batch that met a backend outage is tried again whole,
-/// in place, without spending attempts (see <see cref="QueueConsumerBase{T}.OutageBudget"/>). The handler must therefore be idempotent per
-/// message. Batches run one at a time. A crash suspect (a redelivery after its consumer died holding it) runs alone,
+/// in place, without spending attempts (see <see cref="QueueConsumerBase{T}.OutageBudget"/>). The handler must
+/// therefore be idempotent per message. Batches run one at a time. A crash suspect (a redelivery after its consumer died holding it) runs alone,
 /// as a batch of one, pulled from the quarantine queue (see <see cref="QueueConsumerBase{T}"/>). Each batch gets a span linked to every message's sender;
 /// <see cref="StartProcessing"/> gives a handler the span of one message, in that message's own trace.
 /// </summary>

@@ -12,10 +12,8 @@ public sealed class ImageRepository(NpgsqlDataSource db)
     private const string Columns =
         "id, sha256, filename, content_type, size_bytes, width, height, kind, status, storage_key, error, job_id, created_at, updated_at, tasks, classify_model, user_id";
 
-    // Where a claim may move an image from: the Preprocessor redoes an image the broker redelivers to it, and a
-    // worker redoes one that crashed mid-inference or that a redelivered upload moved back before its request came.
+    // Where preprocessing results may move an image from: the Preprocessor redoes an image the broker redelivers to it.
     private static readonly string[] PreprocessingSources = [ImageStatus.Uploaded, ImageStatus.Preprocessing, ImageStatus.Queued];
-    private static readonly string[] InferenceSources = [.. PreprocessingSources, ImageStatus.Processing];
     private static readonly string[] FinalStatuses = [ImageStatus.Completed, ImageStatus.Failed];
 
     /// <summary>
@@ -98,31 +96,14 @@ public sealed class ImageRepository(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// Moves the image to <c>preprocessing</c> if it is uploaded, preprocessing or queued, and returns the updated
-    /// row; null (nothing changed) when it is in another state or does not exist. One round trip.
+    /// Whether the Preprocessor (re)does an image in <paramref name="status"/>: it is uploaded, or preprocessed but not
+    /// yet finished by a worker (the broker redelivered the upload, or the sweeper published it again). Rows of earlier
+    /// versions may still say preprocessing.
     /// </summary>
-    public Task<ImageRecord?> ClaimForPreprocessingAsync(Guid id, CancellationToken ct) =>
-        ClaimAsync(id, ImageStatus.Preprocessing, PreprocessingSources, ct);
+    public static bool AwaitsPreprocessing(string status) => PreprocessingSources.Contains(status);
 
-    /// <summary>
-    /// Moves the image to <c>processing</c> unless it is completed or failed, and returns the updated row; null
-    /// (nothing changed) when it is completed, failed or does not exist. One round trip.
-    /// </summary>
-    public Task<ImageRecord?> ClaimForInferenceAsync(Guid id, CancellationToken ct) =>
-        ClaimAsync(id, ImageStatus.Processing, InferenceSources, ct);
-
-    private async Task<ImageRecord?> ClaimAsync(Guid id, string status, string[] from, CancellationToken ct)
-    {
-        await using var command = db.CreateCommand($"""
-            UPDATE images SET status = @status, error = NULL, updated_at = now()
-            WHERE id = @id AND status = ANY(@from)
-            RETURNING {Columns}
-            """);
-        command.Parameters.AddWithValue("id", id);
-        command.Parameters.AddWithValue("status", status);
-        command.Parameters.AddWithValue("from", from);
-        return await ReadSingleAsync(command, ct);
-    }
+    /// <summary>Whether <paramref name="status"/> is completed or failed: nothing moves such an image again.</summary>
+    public static bool IsFinal(string status) => FinalStatuses.Contains(status);
 
     /// <summary>The image, if it exists and <paramref name="scope"/> may see it.</summary>
     public async Task<ImageRecord?> GetAsync(Guid id, OwnerScope scope, CancellationToken ct)

@@ -12,8 +12,9 @@ namespace VisionAspire.Messaging;
 /// waiting at most <see cref="MaxBatchDelay"/> after the first for the batch to fill (for batched inference).
 /// Every message of a successful batch is acked after <see cref="HandleBatchAsync"/> returned. When a batch
 /// throws, its messages are handled again one per call so one bad message cannot sink the others; each
-/// failure then gets the usual retry / dead-letter treatment. The handler must therefore be idempotent per
-/// message. Batches run one at a time. A crash suspect (a redelivery after its consumer died holding it) runs alone,
+/// failure then gets the usual retry / dead-letter treatment. A batch that met a backend outage is tried again whole,
+/// in place, without spending attempts (see <see cref="QueueConsumerBase{T}.OutageBudget"/>). The handler must
+/// therefore be idempotent per message. Batches run one at a time. A crash suspect (a redelivery after its consumer died holding it) runs alone,
 /// as a batch of one, pulled from the quarantine queue (see <see cref="QueueConsumerBase{T}"/>). Each batch gets a span linked to every message's sender;
 /// <see cref="StartProcessing"/> gives a handler the span of one message, in that message's own trace.
 /// </summary>
@@ -124,34 +125,39 @@ public abstract class QueueBatchConsumer<T> : QueueConsumerBase<T> where T : IMe
         return batch;
     }
 
-    private async Task HandleAndSettleAsync(List<ReceivedMessage<T>> batch)
+    /// <param name="outlastOutages">
+    /// Whether a try that met a backend outage is repeated in place; not for the messages of a batch that already
+    /// waited an outage out for its whole budget.
+    /// </param>
+    private async Task HandleAndSettleAsync(List<ReceivedMessage<T>> batch, bool outlastOutages = true)
     {
         using var activity = MessagingTelemetry.StartBatch(QueueName, [.. batch.Select(r => r.Sender)]);
-        try
+        _handling = batch;
+        var first = batch[0];
+        var outcome = await TryOutlastingOutagesAsync(first.Channel, first.Properties.MessageId,
+            () => HandleBatchAsync([.. batch.Select(r => r.Message)], AbortToken), outlastOutages);
+        if (outcome.Failure is { } failure)
         {
-            _handling = batch;
-            await HandleBatchAsync([.. batch.Select(r => r.Message)], AbortToken);
-        }
-        catch (OperationCanceledException) when (AbortToken.IsCancellationRequested)
-        {
-            return;
-        }
-        catch (Exception ex) when (batch.Count > 1)
-        {
-            activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
-            Logger.LogWarning(ex, "A batch of {Count} from {Queue} failed; handling its messages one by one", batch.Count, QueueName);
+            activity?.AddException(failure).SetStatus(ActivityStatusCode.Error, failure.Message);
+            if (batch.Count == 1)
+            {
+                await FailAsync(first, failure);
+                return;
+            }
+
+            Logger.LogWarning(failure, "A batch of {Count} from {Queue} failed; handling its messages one by one", batch.Count, QueueName);
+            var wasOutage = IsBackendOutage(failure);
             foreach (var received in batch)
             {
-                await HandleAndSettleAsync([received]);
+                await HandleAndSettleAsync([received], outlastOutages: !wasOutage);
             }
 
             return;
         }
-        catch (Exception ex)
+
+        if (!outcome.Handled)
         {
-            activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
-            await FailAsync(batch[0], ex);
-            return;
+            return; // stopping or the shutdown timeout: left unacked, redelivered later
         }
 
         foreach (var received in batch)

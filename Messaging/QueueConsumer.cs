@@ -10,7 +10,8 @@ namespace VisionAspire.Messaging;
 /// Consumes <typeparamref name="T"/> from <see cref="QueueConsumerBase{T}.QueueName"/> one message per handler
 /// call, on its own channel. A message is acked only after <see cref="HandleAsync"/> returned (after the
 /// handler's database write); a handler exception republishes it with x-attempt + 1 until
-/// <see cref="QueueConsumerBase{T}.MaxAttempts"/>, then dead-letters it; <see cref="PermanentMessageException"/>
+/// <see cref="QueueConsumerBase{T}.MaxAttempts"/>, then dead-letters it (a try that met a backend outage is repeated in
+/// place and spends no attempt, see <see cref="QueueConsumerBase{T}.OutageBudget"/>); <see cref="PermanentMessageException"/>
 /// and undecodable bodies are dead-lettered at once. A crash suspect (a redelivery after its consumer died holding it)
 /// runs alone, pulled from the quarantine queue (see <see cref="QueueConsumerBase{T}"/>). Handlers run one at a time unless
 /// <see cref="ConcurrentHandlers"/> is raised, so they must be thread-safe only in that case.
@@ -77,22 +78,17 @@ public abstract class QueueConsumer<T> : QueueConsumerBase<T> where T : IMessage
             return;
         }
 
-        try
+        var outcome = await TryOutlastingOutagesAsync(channel, delivery.BasicProperties.MessageId, () => HandleAsync(received.Message, AbortToken));
+        if (outcome.Failure is { } failure)
         {
-            await HandleAsync(received.Message, AbortToken);
+            activity?.AddException(failure).SetStatus(ActivityStatusCode.Error, failure.Message);
+            await FailAsync(received, failure);
         }
-        catch (OperationCanceledException) when (AbortToken.IsCancellationRequested)
+        else if (outcome.Handled)
         {
-            return; // shutdown timeout: left unacked, redelivered later
+            await AckAsync(received);
         }
-        catch (Exception ex)
-        {
-            activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
-            await FailAsync(received, ex);
-            return;
-        }
-
-        await AckAsync(received);
+        // Otherwise stopping (or the shutdown timeout) ended the tries: left unacked, redelivered later.
     }
 
     private protected override async Task WaitForHandlersAsync()

@@ -26,6 +26,7 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
 
     private readonly BrokerConnection _broker;
     private readonly CancellationTokenSource _abort = new();
+    private CancellationToken _stopping;
 
     private protected QueueConsumerBase(BrokerConnection broker, ILogger logger)
     {
@@ -46,6 +47,31 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
 
     /// <summary>Pause before republishing a failed message, so a briefly unavailable dependency can recover.</summary>
     protected virtual TimeSpan RetryDelay(int failedAttempt) => TimeSpan.FromMilliseconds(200 * failedAttempt);
+
+    /// <summary>
+    /// Whether <paramref name="error"/> means a backend the handler depends on (database, cache, object store) cannot
+    /// be reached for now, rather than that this message failed: such a try is repeated in place after a pause and
+    /// spends no attempt (see <see cref="OutageBudget"/>). No outage is recognised unless a consumer says what one is.
+    /// </summary>
+    protected virtual bool IsBackendOutage(Exception error) => false;
+
+    /// <summary>
+    /// How long one delivery waits out a backend outage (tries repeated in place, the message held unacked) before
+    /// the failure counts as an attempt. A database restart takes seconds; an outage longer than this is treated as
+    /// the message failing, so the attempts still bound how long a message can stay in flight.
+    /// </summary>
+    protected virtual TimeSpan OutageBudget => TimeSpan.FromMinutes(3);
+
+    /// <summary>The pause after the first try that met an outage; it doubles on each further one up to <see cref="OutageMaxDelay"/>.</summary>
+    protected virtual TimeSpan OutageFirstDelay => TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The longest pause between tries during an outage. Short, because the backend being back is not the end of it:
+    /// Npgsql's pool keeps the connections a database restart broke (npgsql/npgsql#5073), and each try after it may
+    /// draw (and discard) one of them. With a 5 s cap the pipeline took about 23 s after a Postgres restart to be back
+    /// within 1 s (bench/E2E --fault restart-postgres); a try per second per waiting handler is still far from a hot loop.
+    /// </summary>
+    protected virtual TimeSpan OutageMaxDelay => TimeSpan.FromSeconds(1);
 
     protected ILogger Logger { get; }
 
@@ -82,12 +108,15 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
     /// <summary>Whether the queue has a quarantine queue (<see cref="MessagingTopology.QuarantineOf"/>) to consume too.</summary>
     private protected virtual bool HasQuarantine => true;
 
-    protected sealed override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        HasQuarantine
+    protected sealed override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _stopping = stoppingToken;
+        return HasQuarantine
             ? Task.WhenAll(
                 RunLaneAsync(QueueName, ConsumeUntilClosedAsync, stoppingToken),
                 RunLaneAsync(MessagingTopology.QuarantineOf(QueueName), PullSuspectsUntilClosedAsync, stoppingToken))
             : RunLaneAsync(QueueName, ConsumeUntilClosedAsync, stoppingToken);
+    }
 
     private delegate Task LaneSession(string queue, Action onConsuming, CancellationToken stoppingToken);
 
@@ -258,6 +287,70 @@ public abstract class QueueConsumerBase<T> : BackgroundService where T : IMessag
 
     private protected Task AckAsync(ReceivedMessage<T> received) =>
         SettleAsync(() => received.Channel.BasicAckAsync(received.DeliveryTag, multiple: false, CancellationToken.None));
+
+    /// <summary>
+    /// Runs <paramref name="handle"/> (one try of a delivery on <paramref name="channel"/>) until it succeeds, fails for
+    /// another reason than a backend outage, or the outage has lasted <see cref="OutageBudget"/>: a try that met an
+    /// outage is repeated after a pause that doubles up to <see cref="OutageMaxDelay"/>, spending no attempt. The
+    /// delivery stays unacked meanwhile, so what waits is bounded by the prefetch and the consumer takes nothing new.
+    /// Gives up waiting (and leaves the delivery unacked, for the broker to hand out again) when the host stops or
+    /// the channel closes.
+    /// </summary>
+    private protected async Task<TryOutcome> TryOutlastingOutagesAsync(
+        IChannel channel, string? messageId, Func<Task> handle, bool outlastOutages = true)
+    {
+        var budget = outlastOutages ? OutageBudget : TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
+        var delay = OutageFirstDelay;
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                await handle();
+                return TryOutcome.Succeeded;
+            }
+            catch (OperationCanceledException) when (AbortToken.IsCancellationRequested)
+            {
+                return TryOutcome.LeftUnacked;
+            }
+            catch (Exception ex) when (IsBackendOutage(ex) && clock.Elapsed + delay <= budget)
+            {
+                if (!channel.IsOpen)
+                {
+                    return TryOutcome.LeftUnacked;
+                }
+
+                Logger.Log(tries == 1 ? LogLevel.Warning : LogLevel.Debug, ex,
+                    "Message {MessageId} from {Queue} met a backend outage (try {Try}); trying again in {Delay} without spending an attempt",
+                    messageId, QueueName, tries, delay);
+            }
+            catch (Exception ex)
+            {
+                return TryOutcome.Failed(ex);
+            }
+
+            try
+            {
+                await Task.Delay(delay, _stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return TryOutcome.LeftUnacked;
+            }
+
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, OutageMaxDelay.Ticks));
+        }
+    }
+
+    /// <summary>How the tries of a delivery ended: handled, failed with <see cref="Failure"/>, or to be left unacked.</summary>
+    private protected readonly record struct TryOutcome(bool Handled, Exception? Failure)
+    {
+        public static TryOutcome Succeeded => new(true, null);
+
+        public static TryOutcome LeftUnacked => new(false, null);
+
+        public static TryOutcome Failed(Exception error) => new(false, error);
+    }
 
     /// <summary>
     /// A handler failed: republish the message with the attempt counter raised (confirmed) and ack the original,

@@ -33,14 +33,18 @@ public sealed class PreprocessConsumer(
 
     protected override ushort ConcurrentHandlers => options.Value.Concurrency;
 
+    protected override bool IsBackendOutage(Exception error) => BackendOutages.IsOutage(error);
+
     protected override async Task HandleAsync(ImageUploadedV1 message, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         Activity.Current?.SetTag("visionaspire.image.id", message.ImageId);
-        var image = await images.ClaimForPreprocessingAsync(message.ImageId, ct);
-        if (image is null)
+        // Read, not claimed: the stage's one status write is "queued" with the results (a claim cost a transaction,
+        // its triggers and a NOTIFY per image); a redelivery redoes the image idempotently either way.
+        var image = await images.GetAsync(message.ImageId, OwnerScope.Everyone, ct);
+        if (image is null || !ImageRepository.AwaitsPreprocessing(image.Status))
         {
-            await SettleUnclaimedAsync(message, ct);
+            await SettleNotAwaitingAsync(message, image, ct);
             return;
         }
 
@@ -81,10 +85,9 @@ public sealed class PreprocessConsumer(
             image.Id, analysis.Width, analysis.Height, analysis.Faces.Count, analysis.Kind);
     }
 
-    /// <summary>The image could not be claimed: it failed, is gone, or the workers already own it.</summary>
-    private async Task SettleUnclaimedAsync(ImageUploadedV1 message, CancellationToken ct)
+    /// <summary>The image is not waiting for preprocessing: it failed, is gone, or the workers already own it.</summary>
+    private async Task SettleNotAwaitingAsync(ImageUploadedV1 message, ImageRecord? image, CancellationToken ct)
     {
-        var image = await images.GetAsync(message.ImageId, OwnerScope.Everyone, ct);
         if (image?.Status == ImageStatus.Failed)
         {
             // Redelivered after a crash between failing the image and acking: finish the bookkeeping (idempotent).

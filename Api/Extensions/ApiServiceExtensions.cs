@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using VisionAspire.Api.DeadLetters;
 using VisionAspire.Api.Images;
 using VisionAspire.Messaging;
@@ -29,7 +30,7 @@ public static class ApiServiceExtensions
 
         builder.Services.AddSingleton<UploadValidator>();
         builder.Services.AddScoped<ImageUploader>();
-        builder.Services.AddSingleton<UnpublishedUploads>();
+        builder.Services.AddSingleton(sp => new UnpublishedUploads(sp.GetRequiredService<IOptions<UploadOptions>>().Value.UnpublishedCapacity));
         builder.Services.AddScoped<ImageQueries>();
         builder.Services.AddScoped<OriginalImageSource>();
         builder.Services.AddHostedService<UploadedImageSweeper>();

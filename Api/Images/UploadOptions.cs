@@ -19,4 +19,10 @@ public sealed class UploadOptions
     /// run; rows a previous Api process left "uploaded" are published once, this long after the start.
     /// </summary>
     public int RepublishAfterSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Most upload events whose publish failed held in memory for the sweeper; past it only their span of upload times
+    /// is kept, and the sweeper walks the "uploaded" rows of that span (see <see cref="UnpublishedUploads"/>).
+    /// </summary>
+    public int UnpublishedCapacity { get; set; } = UnpublishedUploads.DefaultCapacity;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using VisionAspire.Contracts;
 using VisionAspire.Messaging;
+using VisionAspire.Shared;
 using VisionAspire.Workers.Gpu.Faults;
 
 namespace VisionAspire.Workers.Gpu.Inference;
@@ -14,6 +15,8 @@ public abstract class InferenceConsumer(
     : QueueBatchConsumer<InferenceRequestedV1>(broker, logger)
 {
     protected override int BatchSize => options.Value.BatchSize;
+
+    protected override bool IsBackendOutage(Exception error) => BackendOutages.IsOutage(error);
 
     protected override Task HandleBatchAsync(IReadOnlyList<InferenceRequestedV1> messages, CancellationToken ct) =>
         Task.WhenAll(messages.Select(m => Task.Run(async () =>

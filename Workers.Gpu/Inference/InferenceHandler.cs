@@ -11,7 +11,7 @@ using VisionAspire.Storage;
 namespace VisionAspire.Workers.Gpu.Inference;
 
 /// <summary>
-/// Runs one InferenceRequestedV1: claims the image (processing), runs the tasks it names (the kind's defaults when it
+/// Runs one InferenceRequestedV1: reads the image (skipped once it is completed or failed), runs the tasks it names (the kind's defaults when it
 /// names none), stores the images some tasks produce (object store, then their row), then predictions, "completed" and
 /// the job item in one transaction, then the Api's result cache (and the Preprocessor's working copy) is dropped. Tasks
 /// on the objects' working size use the Preprocessor's copy when Redis still has it; the original is read when a task
@@ -40,10 +40,12 @@ public sealed class InferenceHandler(
     {
         var clock = Stopwatch.StartNew();
         Activity.Current?.SetTag("visionaspire.image.id", request.ImageId);
-        var image = await images.ClaimForInferenceAsync(request.ImageId, ct);
-        if (image is null)
+        // Read, not claimed: the stage's one status write is "completed" with the predictions (a claim cost a
+        // transaction, its triggers and a NOTIFY per image); a redelivered request redoes the image idempotently.
+        var image = await images.GetAsync(request.ImageId, OwnerScope.Everyone, ct);
+        if (image is null || ImageRepository.IsFinal(image.Status))
         {
-            await SettleUnclaimedAsync(request, ct);
+            await SettleFinishedAsync(request, image, ct);
             return;
         }
 
@@ -145,26 +147,18 @@ public sealed class InferenceHandler(
         }
     }
 
-    /// <summary>The image could not be claimed: it is gone, or already completed or failed.</summary>
-    private async Task SettleUnclaimedAsync(InferenceRequestedV1 request, CancellationToken ct)
+    /// <summary>The image is gone, or already completed or failed.</summary>
+    private async Task SettleFinishedAsync(InferenceRequestedV1 request, ImageRecord? image, CancellationToken ct)
     {
-        var image = await images.GetAsync(request.ImageId, OwnerScope.Everyone, ct);
         if (image is null)
         {
             logger.LogWarning("Skipping inference of {ImageId}: no such image", request.ImageId);
             return;
         }
 
-        if (image.Status is ImageStatus.Completed or ImageStatus.Failed)
-        {
-            // Redelivered after a crash between the database write and the ack: finish the bookkeeping (idempotent).
-            await jobs.CompleteAsync(request.JobId, request.JobItemIndex, image.Id, null, image.Status == ImageStatus.Failed ? image.Error ?? "failed" : null, ct);
-            await DropCachedResultAsync(image.Id, ct);
-            return;
-        }
-
-        // Moved back since the claim by a redelivered upload; the Preprocessor publishes the request again.
-        logger.LogDebug("Skipping inference of {ImageId} (status {Status})", image.Id, image.Status);
+        // Redelivered after a crash between the database write and the ack: finish the bookkeeping (idempotent).
+        await jobs.CompleteAsync(request.JobId, request.JobItemIndex, image.Id, null, image.Status == ImageStatus.Failed ? image.Error ?? "failed" : null, ct);
+        await DropCachedResultAsync(image.Id, ct);
     }
 
     private async Task FailAsync(InferenceRequestedV1 request, string reason, CancellationToken ct)

@@ -1,5 +1,6 @@
 using VisionAspire.Contracts;
 using VisionAspire.Messaging;
+using VisionAspire.Shared;
 
 namespace VisionAspire.Workers.Gpu.Processing;
 
@@ -13,6 +14,8 @@ public sealed class ProcessConsumer(BrokerConnection broker, ProcessRequestHandl
 
     /// <summary>Two pipelines at once: libvips parallelises each run over the cores itself.</summary>
     protected override ushort ConcurrentHandlers => 2;
+
+    protected override bool IsBackendOutage(Exception error) => BackendOutages.IsOutage(error);
 
     protected override Task HandleAsync(ProcessRequestedV1 message, CancellationToken ct) => handler.HandleAsync(message, ct);
 }

@@ -62,45 +62,17 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
     }
 
     [Theory]
-    [InlineData("uploaded", true, true)]
-    [InlineData("preprocessing", true, true)]
-    [InlineData("queued", true, true)]
-    [InlineData("processing", false, true)]
-    [InlineData("completed", false, false)]
-    [InlineData("failed", false, false)]
-    public async Task Claims_move_an_image_only_from_legal_states_in_one_round_trip(string from, bool preprocessable, bool inferable)
+    [InlineData("uploaded", true, false)]
+    [InlineData("preprocessing", true, false)]
+    [InlineData("queued", true, false)]
+    [InlineData("processing", false, false)]
+    [InlineData("completed", false, true)]
+    [InlineData("failed", false, true)]
+    public void The_Preprocessor_redoes_only_an_unfinished_image_not_yet_with_a_worker_and_a_worker_skips_only_a_finished_one(
+        string status, bool awaitsPreprocessing, bool final)
     {
-        var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
-        foreach (var (claim, target, legal) in new (Func<Guid, Task<ImageRecord?>>, string, bool)[]
-        {
-            (id => images.ClaimForPreprocessingAsync(id, CancellationToken.None), ImageStatus.Preprocessing, preprocessable),
-            (id => images.ClaimForInferenceAsync(id, CancellationToken.None), ImageStatus.Processing, inferable),
-        })
-        {
-            var (image, _) = await images.InsertOrGetBySha256Async(TestImages.New(), Guid.NewGuid(), CancellationToken.None);
-            await images.UpdateStatusAsync(image.Id, from, "earlier error", CancellationToken.None);
-            var before = (await images.GetAsync(image.Id, OwnerScope.Everyone, CancellationToken.None))!;
-
-            ImageRecord? claimed;
-            using (var trips = new RoundTrips())
-            {
-                claimed = await claim(image.Id);
-                Assert.Single(trips.Executed);
-            }
-
-            var after = (await images.GetAsync(image.Id, OwnerScope.Everyone, CancellationToken.None))!;
-            if (legal)
-            {
-                Assert.Equal(after, claimed);
-                Assert.Equal((target, (string?)null), (after.Status, after.Error));
-                Assert.True(after.UpdatedAt > before.UpdatedAt);
-            }
-            else
-            {
-                Assert.Null(claimed);
-                Assert.Equal(before, after);
-            }
-        }
+        Assert.Equal(awaitsPreprocessing, ImageRepository.AwaitsPreprocessing(status));
+        Assert.Equal(final, ImageRepository.IsFinal(status));
     }
 
     [Theory]
@@ -124,17 +96,6 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
     }
 
     [Fact]
-    public async Task Preprocessing_results_do_not_move_an_image_a_worker_already_took_back_to_queued()
-    {
-        var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
-        var (image, _) = await images.InsertOrGetBySha256Async(TestImages.New(), Guid.NewGuid(), CancellationToken.None);
-        Assert.NotNull(await images.ClaimForInferenceAsync(image.Id, CancellationToken.None));
-
-        Assert.False(await images.SetPreprocessedAsync(image.Id, 10, 10, ImageKinds.Object, CancellationToken.None));
-        Assert.Equal(ImageStatus.Processing, (await images.GetAsync(image.Id, OwnerScope.Everyone, CancellationToken.None))!.Status);
-    }
-
-    [Fact]
     public async Task Only_a_failed_image_can_be_reopened()
     {
         var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
@@ -148,15 +109,6 @@ public sealed class ImageRepositoryTests(ServersFixture servers)
 
         Assert.Equal((ImageStatus.Queued, (string?)null), await StatusAsync(images, failed.Id));
         Assert.Equal((ImageStatus.Completed, (string?)null), await StatusAsync(images, completed.Id));
-    }
-
-    [Fact]
-    public async Task Claims_of_unknown_images_return_null()
-    {
-        var images = new ImageRepository(await servers.DatabaseForAsync(GetType()));
-
-        Assert.Null(await images.ClaimForPreprocessingAsync(Guid.NewGuid(), CancellationToken.None));
-        Assert.Null(await images.ClaimForInferenceAsync(Guid.NewGuid(), CancellationToken.None));
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class PredictionRepositoryTests(ServersFixture servers)
     {
         var (images, predictions, jobs, jobId, imageIds) = await ArrangeJobAsync(2);
         var rows = Predictions(imageIds[1]);
-        await images.ClaimForInferenceAsync(imageIds[1], CancellationToken.None);
+        await images.UpdateStatusAsync(imageIds[1], ImageStatus.Processing, null, CancellationToken.None);
 
         bool recorded;
         using (var trips = new RoundTrips())

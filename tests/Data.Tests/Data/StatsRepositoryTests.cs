@@ -23,7 +23,7 @@ public sealed class StatsRepositoryTests(ServersFixture servers)
 
         foreach (var id in ids.Take(9))
         {
-            await images.ClaimForPreprocessingAsync(id, None);
+            await images.UpdateStatusAsync(id, ImageStatus.Preprocessing, null, None);
         }
 
         foreach (var (id, index) in ids.Take(8).Select((id, i) => (id, i)))
@@ -33,7 +33,7 @@ public sealed class StatsRepositoryTests(ServersFixture servers)
 
         foreach (var id in ids.Take(6))
         {
-            await images.ClaimForInferenceAsync(id, None);
+            await images.UpdateStatusAsync(id, ImageStatus.Processing, null, None);
         }
 
         await predictions.CompleteImageAsync(ids[0], [], null, None);
@@ -63,9 +63,9 @@ public sealed class StatsRepositoryTests(ServersFixture servers)
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
         {
             var id = (await images.InsertOrGetBySha256Async(TestImages.New(), Guid.NewGuid(), None)).Image.Id;
-            await images.ClaimForPreprocessingAsync(id, None);
+            await images.UpdateStatusAsync(id, ImageStatus.Preprocessing, null, None);
             await images.SetPreprocessedAsync(id, 10, 10, i % 2 == 0 ? ImageKinds.Face : ImageKinds.Object, None);
-            await images.ClaimForInferenceAsync(id, None);
+            await images.UpdateStatusAsync(id, ImageStatus.Processing, null, None);
             if (i % 5 == 0)
             {
                 await images.UpdateStatusAsync(id, ImageStatus.Failed, "bad", None);

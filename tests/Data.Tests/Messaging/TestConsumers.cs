@@ -7,7 +7,8 @@ namespace VisionAspire.Data.Tests.Messaging;
 
 /// <summary>A consumer whose behaviour each test supplies; records every call.</summary>
 internal sealed class DelegateConsumer(
-    IConnection connection, string queue, Func<ImageUploadedV1, int, Task> handle, int maxAttempts = 3, ushort concurrency = 1)
+    IConnection connection, string queue, Func<ImageUploadedV1, int, Task> handle, int maxAttempts = 3, ushort concurrency = 1,
+    TimeSpan? outageBudget = null)
     : QueueConsumer<ImageUploadedV1>(new BrokerConnection(connection), new ListLogger())
 {
     private int _calls;
@@ -25,6 +26,14 @@ internal sealed class DelegateConsumer(
     protected override ushort ConcurrentHandlers => concurrency;
 
     protected override TimeSpan RetryDelay(int failedAttempt) => TimeSpan.Zero;
+
+    protected override bool IsBackendOutage(Exception error) => error is TestOutageException;
+
+    protected override TimeSpan OutageBudget => outageBudget ?? base.OutageBudget;
+
+    protected override TimeSpan OutageFirstDelay => TimeSpan.FromMilliseconds(20);
+
+    protected override TimeSpan OutageMaxDelay => TimeSpan.FromMilliseconds(80);
 
     protected override async Task HandleAsync(ImageUploadedV1 message, CancellationToken ct)
     {
@@ -56,12 +65,21 @@ internal sealed class DelegateBatchConsumer(BrokerConnection broker, string queu
 
     protected override TimeSpan RetryDelay(int failedAttempt) => TimeSpan.Zero;
 
+    protected override bool IsBackendOutage(Exception error) => error is TestOutageException;
+
+    protected override TimeSpan OutageFirstDelay => TimeSpan.FromMilliseconds(20);
+
+    protected override TimeSpan OutageMaxDelay => TimeSpan.FromMilliseconds(80);
+
     protected override async Task HandleBatchAsync(IReadOnlyList<ImageUploadedV1> messages, CancellationToken ct)
     {
         Batches.Enqueue(messages);
         await handle(messages);
     }
 }
+
+/// <summary>What the test consumers take for a backend outage (the services' consumers recognise Npgsql, Redis and S3 ones).</summary>
+internal sealed class TestOutageException(string message) : Exception(message);
 
 internal static class Messages
 {

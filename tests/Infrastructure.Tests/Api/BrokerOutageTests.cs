@@ -9,52 +9,45 @@ namespace VisionAspire.Infrastructure.Tests.Api;
 /// </summary>
 public sealed class BrokerOutageTests : IAsyncLifetime
 {
-    private readonly string _storage = Path.Combine(Path.GetTempPath(), $"vision-broker-outage-{Guid.NewGuid():N}");
-    private TestServers _servers = null!;
-    private ApiProcess _api = null!;
+    private ServersWithApi _topology = null!;
 
     public async Task InitializeAsync()
     {
-        _servers = await TestServers.StartAsync(TestServers.Redis, TestServers.Postgres, TestServers.RabbitMQ);
-        await _servers.StopAsync(TestServers.RabbitMQ);
+        _topology = await ServersWithApi.StartServersAsync();
+        await _topology.Servers.StopAsync(TestServers.RabbitMQ);
     }
 
     public async Task DisposeAsync()
     {
-        if (_api is not null)
+        if (_topology is not null)
         {
-            await _api.DisposeAsync();
+            await _topology.DisposeAsync();
         }
-        if (_servers is not null)
-        {
-            await _servers.DisposeAsync();
-        }
-        TestState.Delete(_storage);
     }
 
     [Fact]
     public async Task The_Api_starts_without_the_broker_accepts_uploads_promptly_and_becomes_ready_when_it_arrives()
     {
         // StartAsync returns once /alive answers: the host did not wait for (or die of) the missing broker.
-        _api = await ApiProcess.StartAsync(await ApiProcess.ConnectionsAsync(_servers, _storage));
+        await _topology.StartApiAsync();
 
         // The client's 20 s timeout fails these if they wait on Aspire's default 31 s connect schedule.
-        using (var health = await _api.Http.GetAsync("/health"))
+        using (var health = await _topology.Api.Http.GetAsync("/health"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         }
         // Postgres holds the upload; its event is published by the sweeper once the broker is there.
-        using (var upload = await _api.UploadNewPhotoAsync())
+        using (var upload = await _topology.Api.UploadNewPhotoAsync())
         {
             Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
             Assert.Contains("\"status\":\"uploaded\"", await upload.Content.ReadAsStringAsync());
         }
 
-        await _servers.StartAsync(TestServers.RabbitMQ);
+        await _topology.Servers.StartAsync(TestServers.RabbitMQ);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
         while (true)
         {
-            using var health = await _api.Http.GetAsync("/health");
+            using var health = await _topology.Api.Http.GetAsync("/health");
             if (health.StatusCode == HttpStatusCode.OK)
             {
                 break;
@@ -64,7 +57,7 @@ public sealed class BrokerOutageTests : IAsyncLifetime
             await Task.Delay(500);
         }
 
-        using var accepted = await _api.UploadNewPhotoAsync();
+        using var accepted = await _topology.Api.UploadNewPhotoAsync();
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
     }
 }

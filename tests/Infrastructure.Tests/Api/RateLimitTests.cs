@@ -13,9 +13,7 @@ public sealed class RateLimitTests : IAsyncLifetime
 {
     private const int Burst = 3;
 
-    private readonly string _storage = Path.Combine(Path.GetTempPath(), $"vision-rate-limit-{Guid.NewGuid():N}");
-    private TestServers _servers = null!;
-    private ApiProcess _api = null!;
+    private ServersWithApi _topology = null!;
 
     private sealed record CreatedUser(Guid Id);
 
@@ -23,24 +21,16 @@ public sealed class RateLimitTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _servers = await TestServers.StartAsync(TestServers.Redis, TestServers.Postgres, TestServers.RabbitMQ);
-        var environment = await ApiProcess.ConnectionsAsync(_servers, _storage);
-        environment["Vision__RateLimit__PerMinute"] = "1";
-        environment["Vision__RateLimit__Burst"] = Burst.ToString();
-        _api = await ApiProcess.StartAsync(environment);
+        _topology = await ServersWithApi.StartServersAsync();
+        await _topology.StartApiAsync(("Vision__RateLimit__PerMinute", "1"), ("Vision__RateLimit__Burst", Burst.ToString()));
     }
 
     public async Task DisposeAsync()
     {
-        if (_api is not null)
+        if (_topology is not null)
         {
-            await _api.DisposeAsync();
+            await _topology.DisposeAsync();
         }
-        if (_servers is not null)
-        {
-            await _servers.DisposeAsync();
-        }
-        TestState.Delete(_storage);
     }
 
     [Fact]
@@ -64,7 +54,7 @@ public sealed class RateLimitTests : IAsyncLifetime
             Assert.InRange(retryAfter!.Value, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(60));
         }
 
-        await _servers.StopAsync(TestServers.Redis);
+        await _topology.Servers.StopAsync(TestServers.Redis);
         for (var i = 0; i < Burst + 2; i++)
         {
             using var failOpen = await user.GetAsync("/api/v1/me");
@@ -72,7 +62,7 @@ public sealed class RateLimitTests : IAsyncLifetime
             Assert.False(failOpen.Headers.Contains("RateLimit-Remaining"));
         }
 
-        await _servers.StartAsync(TestServers.Redis);
+        await _topology.Servers.StartAsync(TestServers.Redis);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
         while (true)
         {
@@ -91,14 +81,14 @@ public sealed class RateLimitTests : IAsyncLifetime
 
     private async Task<HttpClient> CreateUserClientAsync()
     {
-        using var created = await _api.Http.PostAsJsonAsync("/api/v1/users", new { email = $"limited-{Guid.NewGuid():N}@example.com" });
+        using var created = await _topology.Api.Http.PostAsJsonAsync("/api/v1/users", new { email = $"limited-{Guid.NewGuid():N}@example.com" });
         created.EnsureSuccessStatusCode();
         var user = (await created.Content.ReadFromJsonAsync<CreatedUser>())!;
-        using var keyResponse = await _api.Http.PostAsJsonAsync($"/api/v1/users/{user.Id}/keys", new { name = "limited" });
+        using var keyResponse = await _topology.Api.Http.PostAsJsonAsync($"/api/v1/users/{user.Id}/keys", new { name = "limited" });
         keyResponse.EnsureSuccessStatusCode();
         var key = (await keyResponse.Content.ReadFromJsonAsync<CreatedKey>())!;
 
-        var client = new HttpClient { BaseAddress = _api.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        var client = new HttpClient { BaseAddress = _topology.Api.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
         client.DefaultRequestHeaders.Add(TestKeys.Header, key.Key);
         return client;
     }

@@ -16,45 +16,35 @@ public sealed class SweeperRetryTests : IAsyncLifetime
     private const int HeldInMemory = 2;
     private const int UploadsDuringOutage = 4;
 
-    private readonly string _storage = Path.Combine(Path.GetTempPath(), $"vision-sweeper-retry-{Guid.NewGuid():N}");
-    private TestServers _servers = null!;
-    private ApiProcess _api = null!;
+    private ServersWithApi _topology = null!;
 
     public async Task InitializeAsync()
     {
-        _servers = await TestServers.StartAsync(TestServers.Redis, TestServers.Postgres, TestServers.RabbitMQ);
-        var environment = await ApiProcess.ConnectionsAsync(_servers, _storage);
-        environment["Vision__Upload__RepublishAfterSeconds"] = "600";
-        environment["Vision__Upload__UnpublishedCapacity"] = HeldInMemory.ToString();
-        _api = await ApiProcess.StartAsync(environment);
+        _topology = await ServersWithApi.StartServersAsync();
+        await _topology.StartApiAsync(("Vision__Upload__RepublishAfterSeconds", "600"), ("Vision__Upload__UnpublishedCapacity", HeldInMemory.ToString()));
     }
 
     public async Task DisposeAsync()
     {
-        if (_api is not null)
+        if (_topology is not null)
         {
-            await _api.DisposeAsync();
+            await _topology.DisposeAsync();
         }
-        if (_servers is not null)
-        {
-            await _servers.DisposeAsync();
-        }
-        TestState.Delete(_storage);
     }
 
     [Fact]
     public async Task Uploads_whose_publish_failed_are_published_soon_after_the_broker_is_back_including_those_past_the_in_memory_bound()
     {
         await WaitUntilReadyAsync(); // the topology is declared: the queue exists to hold the events later
-        await _servers.StopAsync(TestServers.RabbitMQ);
+        await _topology.Servers.StopAsync(TestServers.RabbitMQ);
         for (var i = 0; i < UploadsDuringOutage; i++)
         {
-            using var upload = await _api.UploadNewPhotoAsync();
+            using var upload = await _topology.Api.UploadNewPhotoAsync();
             Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         }
 
-        await _servers.StartAsync(TestServers.RabbitMQ);
-        var factory = new ConnectionFactory { Uri = new Uri(await _servers.ConnectionStringAsync(TestServers.RabbitMQ)) };
+        await _topology.Servers.StartAsync(TestServers.RabbitMQ);
+        var factory = new ConnectionFactory { Uri = new Uri(await _topology.Servers.ConnectionStringAsync(TestServers.RabbitMQ)) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2); // well inside the five-minute tick
@@ -71,7 +61,7 @@ public sealed class SweeperRetryTests : IAsyncLifetime
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
         while (true)
         {
-            using var health = await _api.Http.GetAsync("/health");
+            using var health = await _topology.Api.Http.GetAsync("/health");
             if (health.StatusCode == HttpStatusCode.OK)
             {
                 return;

@@ -9,47 +9,40 @@ namespace VisionAspire.Infrastructure.Tests.Api;
 /// </summary>
 public sealed class UploadFailureTests : IAsyncLifetime
 {
-    private readonly string _storage = Path.Combine(Path.GetTempPath(), $"vision-upload-failure-{Guid.NewGuid():N}");
-    private TestServers _servers = null!;
-    private ApiProcess _api = null!;
+    private ServersWithApi _topology = null!;
 
     public async Task InitializeAsync()
     {
-        _servers = await TestServers.StartAsync(TestServers.Redis, TestServers.Postgres, TestServers.RabbitMQ);
-        _api = await ApiProcess.StartAsync(await ApiProcess.ConnectionsAsync(_servers, _storage));
+        _topology = await ServersWithApi.StartServersAsync();
+        await _topology.StartApiAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_api is not null)
+        if (_topology is not null)
         {
-            await _api.DisposeAsync();
+            await _topology.DisposeAsync();
         }
-        if (_servers is not null)
-        {
-            await _servers.DisposeAsync();
-        }
-        TestState.Delete(_storage);
     }
 
     [Fact]
     public async Task Uploads_succeed_while_Redis_is_down_and_fail_fast_with_503_problem_details_while_Postgres_is_down()
     {
-        using (var upload = await _api.UploadNewPhotoAsync())
+        using (var upload = await _topology.Api.UploadNewPhotoAsync())
         {
             Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         }
 
-        await _servers.StopAsync(TestServers.Redis);
-        using (var upload = await _api.UploadNewPhotoAsync())
+        await _topology.Servers.StopAsync(TestServers.Redis);
+        using (var upload = await _topology.Api.UploadNewPhotoAsync())
         {
             Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         }
         Assert.Equal("Degraded", await HealthAsync(HttpStatusCode.OK));
 
-        await _servers.StartAsync(TestServers.Redis);
-        await _servers.StopAsync(TestServers.Postgres);
-        using (var upload = await _api.UploadNewPhotoAsync())
+        await _topology.Servers.StartAsync(TestServers.Redis);
+        await _topology.Servers.StopAsync(TestServers.Postgres);
+        using (var upload = await _topology.Api.UploadNewPhotoAsync())
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, upload.StatusCode);
             Assert.Equal("application/problem+json", upload.Content.Headers.ContentType?.MediaType);
@@ -60,7 +53,7 @@ public sealed class UploadFailureTests : IAsyncLifetime
 
     private async Task<string> HealthAsync(HttpStatusCode expected)
     {
-        using var response = await _api.Http.GetAsync("/health");
+        using var response = await _topology.Api.Http.GetAsync("/health");
         Assert.Equal(expected, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }

@@ -11,7 +11,9 @@ namespace VisionAspire.Integration.Tests.Support;
 /// </summary>
 public sealed class AppHostProcess : IDisposable
 {
-    private static readonly string[] Services = ["VisionAspire.Api", "VisionAspire.Preprocessor", "VisionAspire.Workers.Gpu", "redis-server", "postgres", "beam.smp"];
+    // The web app starts last (it waits for the Api to be healthy): a signal before it runs would land mid-start-up.
+    private static readonly string[] Services =
+        ["VisionAspire.Api", "VisionAspire.Preprocessor", "VisionAspire.Workers.Gpu", "VisionAspire.Web", "redis-server", "postgres", "beam.smp"];
 
     private readonly Process _process;
     private readonly string _stateDirectory;
